@@ -1,0 +1,65 @@
+skip-to-content = Skip to content
+nav-label = Main
+nav-my-learning = My learning
+nav-catalog = Course catalog
+nav-team = Team progress
+language-label = Language
+sign-out = Sign out
+breadcrumb-label = You are here
+progress-percent = { $percent }% complete
+
+error-not-signed-in = Please sign in to continue.
+error-forbidden = You do not have access to this page.
+error-not-found = This page does not exist.
+error-rate-limited = Too many attempts. Please wait a minute and try again.
+error-invalid = The request was not valid.
+error-internal = Something went wrong on our side. Please try again later.
+
+sign-in-title = Sign in
+sign-in-email = Email
+sign-in-password = Password
+sign-in-submit = Sign in
+sign-in-error-credentials = The email or password is not right.
+sign-in-error-rate-limited = Too many sign-in attempts. Please wait a minute and try again.
+demo-title = Demo accounts
+demo-accounts = This is a demonstration server. You can sign in as:
+demo-password = Password for every demo account:
+
+my-learning-title = My learning
+my-learning-empty = You have no courses yet. Choose one in the
+catalog-title = Course catalog
+
+course-minutes = about { $minutes } min
+course-lessons = { $count ->
+    [one] { $count } lesson
+   *[other] { $count } lessons
+}
+course-enrol = Enrol
+course-start = Start
+course-resume = Resume
+course-completed = Completed
+course-updated = Last updated { $date } (version { $version })
+course-audience = For:
+course-lessons-heading = Lessons
+
+lesson-state-completed = Completed
+lesson-state-started = Started
+lesson-state-not-started = Not started
+lesson-minutes = { $minutes } min
+lesson-position = Lesson { $position } of { $total }
+lesson-fallback = This lesson is not translated into your language yet, so it is shown in { $language }.
+lesson-previous = Previous:
+lesson-next = Next:
+lesson-completed = You have completed this lesson.
+lesson-mark-complete = Mark complete
+lesson-progress-label = Your progress
+lesson-pager-label = Lessons
+
+team-title = Team progress
+team-caption = Courses of the people in your units
+team-course = Course
+team-enrolled = Enrolled
+team-completed = Completed
+team-in-progress = In progress
+team-not-started = Not started
+team-overdue = Overdue

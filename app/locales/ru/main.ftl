@@ -1,0 +1,66 @@
+skip-to-content = Перейти к содержанию
+nav-label = Главное меню
+nav-my-learning = Моё обучение
+nav-catalog = Каталог курсов
+nav-team = Успеваемость сотрудников
+language-label = Язык
+sign-out = Выйти
+breadcrumb-label = Вы здесь
+progress-percent = Пройдено { $percent }%
+
+error-not-signed-in = Войдите, чтобы продолжить.
+error-forbidden = У вас нет доступа к этой странице.
+error-not-found = Такой страницы нет.
+error-rate-limited = Слишком много попыток. Подождите минуту и попробуйте снова.
+error-invalid = Некорректный запрос.
+error-internal = На сервере произошла ошибка. Попробуйте позже.
+
+sign-in-title = Вход
+sign-in-email = Электронная почта
+sign-in-password = Пароль
+sign-in-submit = Войти
+sign-in-error-credentials = Неверная электронная почта или пароль.
+sign-in-error-rate-limited = Слишком много попыток входа. Подождите минуту и попробуйте снова.
+demo-title = Демонстрационные учётные записи
+demo-accounts = Это демонстрационный сервер. Можно войти как:
+demo-password = Пароль для всех демонстрационных записей:
+
+my-learning-title = Моё обучение
+my-learning-empty = У вас пока нет курсов. Выберите курс в разделе
+catalog-title = Каталог курсов
+
+course-minutes = около { $minutes } мин
+course-lessons = { $count ->
+    [one] { $count } урок
+    [few] { $count } урока
+   *[other] { $count } уроков
+}
+course-enrol = Записаться
+course-start = Начать
+course-resume = Продолжить
+course-completed = Пройден
+course-updated = Обновлён { $date } (версия { $version })
+course-audience = Для кого:
+course-lessons-heading = Уроки
+
+lesson-state-completed = Пройден
+lesson-state-started = Начат
+lesson-state-not-started = Не начат
+lesson-minutes = { $minutes } мин
+lesson-position = Урок { $position } из { $total }
+lesson-fallback = Этот урок ещё не переведён на ваш язык, поэтому он показан на языке: { $language }.
+lesson-previous = Назад:
+lesson-next = Далее:
+lesson-completed = Вы прошли этот урок.
+lesson-mark-complete = Отметить как пройденный
+lesson-progress-label = Ваш прогресс
+lesson-pager-label = Уроки
+
+team-title = Успеваемость сотрудников
+team-caption = Курсы сотрудников ваших подразделений
+team-course = Курс
+team-enrolled = Записаны
+team-completed = Прошли
+team-in-progress = В процессе
+team-not-started = Не начали
+team-overdue = Просрочено

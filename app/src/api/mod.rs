@@ -1,0 +1,6 @@
+//! Server functions, by domain. Each one checks who is asking and calls one service in
+//! `crate::server`; the types here travel between server and browser.
+
+pub mod auth;
+pub mod learning;
+pub mod reports;

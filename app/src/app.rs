@@ -1,0 +1,80 @@
+//! The HTML shell and the routes.
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+use crate::i18n::Locale;
+use crate::pages::{CatalogPage, CoursePage, HomePage, LessonPage, MyLearningPage, NotFoundPage, SignInPage, TeamProgressPage};
+
+/// The document around every page. Rendered on the server for each request, in the language of
+/// the request, with a fresh nonce for the only inline script (the islands loader).
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let locale = request_locale();
+    provide_context(locale);
+    #[cfg(feature = "ssr")]
+    set_content_security_policy();
+    view! {
+        <!DOCTYPE html>
+        <html lang=locale.code()>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="color-scheme" content="light" />
+                <link rel="icon" href="data:," />
+                <HashedStylesheet options=options.clone() id="leptos" />
+                <HydrationScripts options islands=true />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    // Every page waits for its data and is sent complete (`SsrMode::Async`): no loading
+    // states, no streaming chunks, identical with and without JavaScript.
+    view! {
+        <Router>
+            <Routes fallback=NotFoundPage>
+                <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+                <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async />
+                <Route path=path!("/learning") view=MyLearningPage ssr=SsrMode::Async />
+                <Route path=path!("/catalog") view=CatalogPage ssr=SsrMode::Async />
+                <Route path=path!("/courses/:course") view=CoursePage ssr=SsrMode::Async />
+                <Route path=path!("/courses/:course/lessons/:lesson") view=LessonPage ssr=SsrMode::Async />
+                <Route path=path!("/team") view=TeamProgressPage ssr=SsrMode::Async />
+            </Routes>
+        </Router>
+    }
+}
+
+#[cfg(feature = "ssr")]
+fn request_locale() -> Locale {
+    crate::server::session::request_context().locale
+}
+
+#[cfg(not(feature = "ssr"))]
+fn request_locale() -> Locale {
+    Locale::default()
+}
+
+/// Only our own scripts run: the islands loader carries this response's nonce, and WebAssembly
+/// may compile. Everything else (inline handlers, injected scripts, framing) is refused.
+#[cfg(feature = "ssr")]
+fn set_content_security_policy() {
+    leptos::nonce::provide_nonce();
+    let nonce = leptos::nonce::use_nonce().map(|nonce| nonce.to_string()).unwrap_or_default();
+    let policy = format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; \
+         connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    );
+    if let (Some(response), Ok(value)) = (use_context::<leptos_axum::ResponseOptions>(), http::HeaderValue::from_str(&policy)) {
+        response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
+    }
+}

@@ -1,0 +1,48 @@
+use leptos::prelude::*;
+
+use crate::i18n::tr;
+use crate::AppError;
+
+/// What a page shows when its data could not be loaded. On the server it also sets the HTTP
+/// status, and sends signed-out visitors to the sign-in page and back here afterwards.
+#[component]
+pub fn ErrorNotice(error: AppError) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    respond_to(&error);
+    let key = match error {
+        AppError::NotSignedIn => "error-not-signed-in",
+        AppError::Forbidden => "error-forbidden",
+        AppError::NotFound => "error-not-found",
+        AppError::RateLimited => "error-rate-limited",
+        AppError::Invalid(_) => "error-invalid",
+        _ => "error-internal",
+    };
+    view! {
+        <section class="notice notice-error" role="alert">
+            <h1>{tr(key)}</h1>
+            <p>
+                <a href="/learning">{tr("nav-my-learning")}</a>
+            </p>
+        </section>
+    }
+}
+
+#[cfg(feature = "ssr")]
+fn respond_to(error: &AppError) {
+    use http::StatusCode;
+    let Some(response) = use_context::<leptos_axum::ResponseOptions>() else { return };
+    let status = match error {
+        AppError::NotSignedIn => {
+            let here = use_context::<http::request::Parts>().map(|parts| parts.uri.to_string()).unwrap_or_default();
+            let query = form_urlencoded::Serializer::new(String::new()).append_pair("next", &here).finish();
+            leptos_axum::redirect(&format!("/sign-in?{query}"));
+            return;
+        }
+        AppError::Forbidden => StatusCode::FORBIDDEN,
+        AppError::NotFound => StatusCode::NOT_FOUND,
+        AppError::Invalid(_) => StatusCode::BAD_REQUEST,
+        AppError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+        _ => StatusCode::INTERNAL_SERVER_ERROR,
+    };
+    response.set_status(status);
+}

@@ -1,0 +1,50 @@
+//! One file per route. Pages render on the server only; their forms post to server functions
+//! and come back by redirect, which is why every page works without JavaScript.
+
+mod catalog;
+mod course;
+mod course_card;
+mod home;
+mod lesson;
+mod my_learning;
+mod not_found;
+mod sign_in;
+mod team_progress;
+
+pub use catalog::CatalogPage;
+pub use course::CoursePage;
+pub use home::HomePage;
+pub use lesson::LessonPage;
+pub use my_learning::MyLearningPage;
+pub use not_found::NotFoundPage;
+pub use sign_in::SignInPage;
+pub use team_progress::TeamProgressPage;
+
+use crate::api::auth::UserSummary;
+use leptos::prelude::GetUntracked;
+
+/// The signed-in user of the request being rendered.
+#[cfg(feature = "ssr")]
+fn request_user() -> Option<UserSummary> {
+    crate::server::session::request_context().user.map(|user| user.summary())
+}
+
+#[cfg(not(feature = "ssr"))]
+fn request_user() -> Option<UserSummary> {
+    None
+}
+
+/// Path and query of the request being rendered, to come back to after a form.
+fn request_path() -> String {
+    leptos_router::hooks::use_location().pathname.get_untracked()
+}
+
+#[cfg(feature = "ssr")]
+fn is_demo_mode() -> bool {
+    leptos::prelude::use_context::<crate::server::AppState>().is_some_and(|state| state.settings.demo_mode)
+}
+
+#[cfg(not(feature = "ssr"))]
+fn is_demo_mode() -> bool {
+    false
+}

@@ -1,0 +1,69 @@
+//! Sign-in attempts are limited per account (against guessing one officer's password) and per
+//! client address (against trying many accounts from one place). Counters live in memory.
+
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use std::net::IpAddr;
+use std::num::NonZeroU32;
+
+use crate::AppError;
+
+const FORGET_AFTER_KEYS: usize = 10_000;
+
+#[derive(Debug)]
+pub struct SignInLimits {
+    per_account: DefaultKeyedRateLimiter<String>,
+    per_address: DefaultKeyedRateLimiter<IpAddr>,
+}
+
+impl Default for SignInLimits {
+    fn default() -> Self {
+        Self::per_minute(10, 30)
+    }
+}
+
+impl SignInLimits {
+    pub fn per_minute(per_account: u32, per_address: u32) -> Self {
+        let quota = |n: u32| Quota::per_minute(NonZeroU32::new(n.max(1)).expect("at least one"));
+        Self { per_account: RateLimiter::keyed(quota(per_account)), per_address: RateLimiter::keyed(quota(per_address)) }
+    }
+
+    pub fn check(&self, email: &str, address: Option<IpAddr>) -> Result<(), AppError> {
+        if self.per_account.len() > FORGET_AFTER_KEYS {
+            self.per_account.retain_recent();
+        }
+        if self.per_address.len() > FORGET_AFTER_KEYS {
+            self.per_address.retain_recent();
+        }
+        let address_allowed = address.is_none_or(|address| self.per_address.check_key(&address).is_ok());
+        let account_allowed = self.per_account.check_key(&email.to_owned()).is_ok();
+        if address_allowed && account_allowed {
+            Ok(())
+        } else {
+            Err(AppError::RateLimited)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_account_is_limited_whatever_the_address() {
+        let limits = SignInLimits::per_minute(3, 100);
+        for n in 0..3 {
+            assert!(limits.check("a@x.uz", Some([10, 0, 0, n].into())).is_ok());
+        }
+        assert_eq!(limits.check("a@x.uz", Some([10, 0, 0, 9].into())), Err(AppError::RateLimited));
+        assert!(limits.check("b@x.uz", Some([10, 0, 0, 9].into())).is_ok(), "other accounts are not affected");
+    }
+
+    #[test]
+    fn an_address_is_limited_across_accounts() {
+        let limits = SignInLimits::per_minute(100, 2);
+        let address = Some([192, 168, 1, 1].into());
+        assert!(limits.check("a@x.uz", address).is_ok());
+        assert!(limits.check("b@x.uz", address).is_ok());
+        assert_eq!(limits.check("c@x.uz", address), Err(AppError::RateLimited));
+    }
+}

@@ -1,0 +1,12 @@
+//! sea-orm entities: one file per table, mirroring `migrations/`.
+
+pub mod audit_entry;
+pub mod course;
+pub mod course_text;
+pub mod enrolment;
+pub mod lesson;
+pub mod lesson_progress;
+pub mod lesson_text;
+pub mod org_unit;
+pub mod server_secret;
+pub mod user;

@@ -1,0 +1,20 @@
+//! Server-side half of the application (feature `ssr`): shared state, authentication, the
+//! database entities and the domain services that server functions and tests call.
+
+pub mod audit;
+pub mod auth;
+pub mod catalog_sync;
+pub mod db;
+pub mod demo;
+pub mod entities;
+pub mod error;
+pub mod learning;
+pub mod organisation;
+pub mod people;
+pub mod reports;
+pub mod session;
+pub mod state;
+
+pub use db::Db;
+pub use session::{CurrentUser, RequestContext};
+pub use state::{AppState, Settings};

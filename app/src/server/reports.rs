@@ -1,0 +1,61 @@
+//! Reports for HR: how the people they are responsible for are doing, course by course.
+
+use chrono::Utc;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use std::collections::{HashMap, HashSet};
+
+use super::entities::{course, course_text, enrolment, lesson, lesson_progress, user};
+use super::{organisation, CurrentUser, Db};
+use crate::api::auth::Role;
+use crate::api::reports::CourseProgressRow;
+use crate::i18n::Locale;
+use crate::AppError;
+
+/// Per course: enrolled, completed, in progress (some lesson started), not started, overdue.
+/// HR sees the people in their own unit and the units below it; admins see everyone.
+pub async fn team_progress(db: &Db, viewer: &CurrentUser, locale: Locale) -> Result<Vec<CourseProgressRow>, AppError> {
+    let people: HashSet<i32> = match (viewer.role, viewer.org_unit_id) {
+        (Role::Admin, _) => user::Entity::find().all(&db.read).await?.into_iter().map(|u| u.id).collect(),
+        (_, Some(unit)) => {
+            let units = organisation::subtree(&db.read, unit).await?;
+            user::Entity::find()
+                .filter(user::Column::OrgUnitId.is_in(units))
+                .all(&db.read)
+                .await?
+                .into_iter()
+                .map(|u| u.id)
+                .collect()
+        }
+        (_, None) => HashSet::new(),
+    };
+    let courses = course::Entity::find().filter(course::Column::Archived.eq(false)).all(&db.read).await?;
+    let texts = course_text::Entity::find().all(&db.read).await?;
+    let enrolments = enrolment::Entity::find().all(&db.read).await?;
+    let lessons: HashMap<i32, i32> = lesson::Entity::find().all(&db.read).await?.into_iter().map(|l| (l.id, l.course_id)).collect();
+    let started: HashSet<(i32, i32)> = lesson_progress::Entity::find()
+        .all(&db.read)
+        .await?
+        .into_iter()
+        .filter_map(|p| lessons.get(&p.lesson_id).map(|course| (p.user_id, *course)))
+        .collect();
+    let now = Utc::now();
+    let mut rows: Vec<CourseProgressRow> = courses
+        .iter()
+        .map(|course| {
+            let title = texts
+                .iter()
+                .filter(|t| t.course_id == course.id)
+                .find(|t| t.language == locale.code())
+                .or_else(|| texts.iter().find(|t| t.course_id == course.id))
+                .map_or_else(|| course.slug.clone(), |t| t.title.clone());
+            let mine: Vec<&enrolment::Model> = enrolments.iter().filter(|e| e.course_id == course.id && people.contains(&e.user_id)).collect();
+            let completed = mine.iter().filter(|e| e.completed_at.is_some()).count() as u64;
+            let in_progress = mine.iter().filter(|e| e.completed_at.is_none() && started.contains(&(e.user_id, course.id))).count() as u64;
+            let overdue = mine.iter().filter(|e| e.completed_at.is_none() && e.due_at.is_some_and(|due| due < now)).count() as u64;
+            let enrolled = mine.len() as u64;
+            CourseProgressRow { slug: course.slug.clone(), title, enrolled, completed, in_progress, not_started: enrolled - completed - in_progress, overdue }
+        })
+        .collect();
+    rows.sort_by(|a, b| a.title.cmp(&b.title));
+    Ok(rows)
+}

@@ -1,0 +1,20 @@
+//! Malaka's database schema, as migrations that run on SQLite and PostgreSQL alike.
+//! Migrations describe tables only; they never import application code, so old migrations keep
+//! compiling whatever the application becomes.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261125_000001_people_and_organisation;
+mod m20261125_000002_courses_and_progress;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261125_000001_people_and_organisation::Migration),
+            Box::new(m20261125_000002_courses_and_progress::Migration),
+        ]
+    }
+}

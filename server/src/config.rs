@@ -1,0 +1,66 @@
+//! Configuration, read once from environment variables (documented in the README).
+
+use leptos::prelude::LeptosOptions;
+use malaka_app::server::Settings;
+use std::path::PathBuf;
+
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://malaka.db?mode=rwc";
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub database_url: String,
+    pub session_secret: Option<String>,
+    pub settings: Settings,
+    pub leptos: LeptosOptions,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{name} has an invalid value `{value}`: {reason}")]
+    Invalid { name: &'static str, value: String, reason: String },
+    #[error("the Leptos site settings are invalid: {0}")]
+    Leptos(String),
+}
+
+impl Config {
+    pub fn from_env() -> Result<Self, ConfigError> {
+        let mut leptos = leptos::config::get_configuration(None).map_err(|e| ConfigError::Leptos(e.to_string()))?.leptos_options;
+        if std::env::var_os("LEPTOS_HASH_FILES").is_none() {
+            // cargo-leptos writes hash.txt beside the binary when it hashed the asset names.
+            leptos.hash_files = std::env::current_exe().ok().and_then(|exe| exe.parent().map(|dir| dir.join(leptos.hash_file.as_ref()))).is_some_and(|path| path.exists());
+        }
+        let public_origin = var("MALAKA_PUBLIC_URL").map(|url| url.trim_end_matches('/').to_owned());
+        let settings = Settings {
+            demo_mode: flag("MALAKA_DEMO")?,
+            session_minutes: number("MALAKA_SESSION_MINUTES", 30)?,
+            secure_cookies: flag("MALAKA_SECURE_COOKIES")? || public_origin.as_deref().is_some_and(|url| url.starts_with("https://")),
+            public_origin,
+            catalog_dir: var("MALAKA_CATALOG_DIR").map(PathBuf::from).unwrap_or_else(malaka_courses::bundled_catalog_dir),
+        };
+        Ok(Self {
+            database_url: var("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned()),
+            session_secret: var("MALAKA_SESSION_SECRET"),
+            settings,
+            leptos,
+        })
+    }
+}
+
+fn var(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|value| !value.trim().is_empty())
+}
+
+fn flag(name: &'static str) -> Result<bool, ConfigError> {
+    match var(name).as_deref() {
+        None | Some("0" | "false" | "no") => Ok(false),
+        Some("1" | "true" | "yes") => Ok(true),
+        Some(other) => Err(ConfigError::Invalid { name, value: other.into(), reason: "use 1 or 0".into() }),
+    }
+}
+
+fn number(name: &'static str, default: i64) -> Result<i64, ConfigError> {
+    match var(name) {
+        None => Ok(default),
+        Some(value) => value.parse().map_err(|e: std::num::ParseIntError| ConfigError::Invalid { name, value, reason: e.to_string() }),
+    }
+}

@@ -1,0 +1,32 @@
+//! Bringing the application up: connect, migrate, sync the course catalog, seed demo data.
+
+use malaka_app::server::auth::{load_or_create_signing_secret, TokenKeys};
+use malaka_app::server::{catalog_sync, demo, AppState, Db, Settings};
+use malaka_app::AppError;
+use malaka_migrations::{Migrator, MigratorTrait};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error("cannot open the database: {0}")]
+    Database(#[from] sea_orm::DbErr),
+    #[error("the course catalog has problems:\n{0}")]
+    Catalog(#[from] malaka_courses::CatalogError),
+    #[error("start-up failed: {0}")]
+    App(#[from] AppError),
+}
+
+pub async fn prepare(database_url: &str, session_secret: Option<String>, settings: Settings) -> Result<AppState, StartupError> {
+    let db = Db::connect(database_url).await?;
+    Migrator::up(&db.write, None).await?;
+    let secret = load_or_create_signing_secret(&db.write, session_secret).await?;
+    let tokens = TokenKeys::from_secret(&secret, settings.session_minutes);
+    let state = AppState::new(db, tokens, settings);
+    let catalog = malaka_courses::load_catalog(&state.settings.catalog_dir)?;
+    let report = catalog_sync::sync_catalog(&state.db, &catalog).await?;
+    tracing::info!(?report, "course catalog synced");
+    if state.settings.demo_mode {
+        demo::seed_demo(&state).await?;
+        tracing::warn!("demo mode: demo accounts with the password `{}` exist", demo::DEMO_PASSWORD);
+    }
+    Ok(state)
+}

@@ -1,0 +1,71 @@
+//! The HTTP application: Leptos pages and server functions, the health check, course assets and
+//! the site's static files, behind the security, session and compression layers.
+
+mod assets;
+mod security;
+mod session;
+
+use axum::body::Body;
+use axum::extract::{FromRef, Request, State};
+use axum::http::{header, HeaderValue};
+use axum::middleware::{from_fn, from_fn_with_state};
+use axum::response::IntoResponse;
+use axum::routing::{get, post};
+use axum::Router;
+use leptos::prelude::{provide_context, LeptosOptions};
+use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
+use malaka_app::app::{shell, App};
+use malaka_app::server::AppState;
+use tower_http::compression::CompressionLayer;
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+/// Where server functions live; every one of them is POST-only and same-origin-only.
+pub const SERVER_FN_PREFIX: &str = "/api";
+
+#[derive(Clone, FromRef)]
+pub struct ServerState {
+    pub app: AppState,
+    pub leptos: LeptosOptions,
+}
+
+pub fn router(app: AppState, leptos: LeptosOptions) -> Router {
+    let state = ServerState { app: app.clone(), leptos: leptos.clone() };
+    let routes = generate_route_list(App);
+    let pages_and_functions = Router::new()
+        .route(&format!("{SERVER_FN_PREFIX}/{{*name}}"), post(server_fn_handler))
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            {
+                let app = app.clone();
+                move || provide_context(app.clone())
+            },
+            {
+                let leptos = leptos.clone();
+                move || shell(leptos.clone())
+            },
+        )
+        .layer(from_fn_with_state(state.clone(), security::refuse_cross_site_writes))
+        .layer(from_fn_with_state(state.clone(), session::attach_session))
+        .layer(from_fn(security::private_pages));
+
+    // Asset names carry a content hash (cargo-leptos `hash-files`), so they never change.
+    let site_files = Router::new()
+        .nest_service("/pkg", ServeDir::new(format!("{}/{}", leptos.site_root, leptos.site_pkg_dir)))
+        .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=31536000, immutable")));
+
+    Router::new()
+        .route("/healthz", get(assets::healthz))
+        .route("/course-assets/{course}/{file}", get(assets::course_asset))
+        .merge(pages_and_functions)
+        .merge(site_files)
+        .layer(from_fn(security::headers))
+        .layer(CompressionLayer::new().br(true).gzip(true))
+        .with_state(state)
+}
+
+async fn server_fn_handler(State(state): State<ServerState>, request: Request<Body>) -> impl IntoResponse {
+    let app = state.app.clone();
+    handle_server_fns_with_context(move || provide_context(app.clone()), request).await
+}
