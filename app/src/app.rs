@@ -6,7 +6,10 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
 use crate::i18n::Locale;
-use crate::pages::{CatalogPage, CoursePage, HomePage, LessonPage, MyLearningPage, NotFoundPage, SignInPage, TeamProgressPage};
+use crate::pages::{
+    CatalogPage, CoursePage, HomePage, LessonPage, MyLearningPage, NotFoundPage, SignInPage,
+    TeamProgressPage,
+};
 
 /// The document around every page. Rendered on the server for each request, in the language of
 /// the request, with a fresh nonce for the only inline script (the islands loader).
@@ -69,12 +72,17 @@ fn request_locale() -> Locale {
 #[cfg(feature = "ssr")]
 fn set_content_security_policy() {
     leptos::nonce::provide_nonce();
-    let nonce = leptos::nonce::use_nonce().map(|nonce| nonce.to_string()).unwrap_or_default();
+    let nonce = leptos::nonce::use_nonce()
+        .map(|nonce| nonce.to_string())
+        .unwrap_or_default();
     let policy = format!(
         "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; \
          connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
     );
-    if let (Some(response), Ok(value)) = (use_context::<leptos_axum::ResponseOptions>(), http::HeaderValue::from_str(&policy)) {
+    if let (Some(response), Ok(value)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        http::HeaderValue::from_str(&policy),
+    ) {
         response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
     }
 }

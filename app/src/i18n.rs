@@ -50,7 +50,9 @@ impl Locale {
     }
 
     fn language_identifier(self) -> LanguageIdentifier {
-        self.code().parse().expect("language codes are valid identifiers")
+        self.code()
+            .parse()
+            .expect("language codes are valid identifiers")
     }
 }
 
@@ -61,7 +63,10 @@ pub fn t(locale: Locale, key: &str) -> String {
 
 /// The message `key` in `locale`, with named arguments (`{ $count }` in the message).
 pub fn t_with(locale: Locale, key: &str, args: &[(&'static str, FluentValue<'static>)]) -> String {
-    let args: HashMap<Cow<'static, str>, FluentValue> = args.iter().map(|(name, value)| (Cow::Borrowed(*name), value.clone())).collect();
+    let args: HashMap<Cow<'static, str>, FluentValue> = args
+        .iter()
+        .map(|(name, value)| (Cow::Borrowed(*name), value.clone()))
+        .collect();
     LOCALES.lookup_with_args(&locale.language_identifier(), key, &args)
 }
 

@@ -95,10 +95,17 @@ pub fn load_catalog(dir: &Path) -> Result<Catalog, CatalogError> {
 }
 
 pub fn load_course(dir: &Path) -> Result<Course, CatalogError> {
-    let slug = dir.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+    let slug = dir
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default()
+        .to_string();
     let mut problems = Vec::new();
     if !is_slug(&slug) {
-        problems.push(Problem::whole_file(dir, "a course folder's name must use only lowercase letters, digits and hyphens"));
+        problems.push(Problem::whole_file(
+            dir,
+            "a course folder's name must use only lowercase letters, digits and hyphens",
+        ));
     }
     let mut hasher = Sha256::new();
     let meta_path = dir.join("course.yaml");
@@ -119,7 +126,9 @@ pub fn load_course(dir: &Path) -> Result<Course, CatalogError> {
 
     let mut lessons: BTreeMap<String, Lesson> = BTreeMap::new();
     for path in sorted_entries(dir)? {
-        let Some(name) = path.file_name().and_then(|n| n.to_str()).map(str::to_owned) else { continue };
+        let Some(name) = path.file_name().and_then(|n| n.to_str()).map(str::to_owned) else {
+            continue;
+        };
         if path.is_dir() || !name.ends_with(".md") || name.starts_with("quiz.") {
             continue;
         }
@@ -131,22 +140,39 @@ pub fn load_course(dir: &Path) -> Result<Course, CatalogError> {
         hasher.update(name.as_bytes());
         hasher.update(text.as_bytes());
         let language = file_name.language.unwrap_or(source_language);
-        let Some((front, rendered)) = parse_lesson_file(&path, &text, language, &asset_base, &mut problems) else { continue };
-        let lesson = lessons.entry(file_name.slug.clone()).or_insert_with(|| Lesson {
-            slug: file_name.slug.clone(),
-            position: file_name.position,
-            minutes: front.minutes,
-            texts: BTreeMap::new(),
-            content_hash: String::new(),
-        });
+        let Some((front, rendered)) =
+            parse_lesson_file(&path, &text, language, &asset_base, &mut problems)
+        else {
+            continue;
+        };
+        let lesson = lessons
+            .entry(file_name.slug.clone())
+            .or_insert_with(|| Lesson {
+                slug: file_name.slug.clone(),
+                position: file_name.position,
+                minutes: front.minutes,
+                texts: BTreeMap::new(),
+                content_hash: String::new(),
+            });
         if lesson.position != file_name.position {
-            problems.push(Problem::whole_file(&path, format!("lesson `{}` is numbered {:02} here but {:02} in its other files", file_name.slug, file_name.position, lesson.position)));
+            problems.push(Problem::whole_file(
+                &path,
+                format!(
+                    "lesson `{}` is numbered {:02} here but {:02} in its other files",
+                    file_name.slug, file_name.position, lesson.position
+                ),
+            ));
         }
         if file_name.language.is_none() {
             lesson.minutes = front.minutes;
         }
         lesson.content_hash = hash_hex([lesson.content_hash.as_bytes(), text.as_bytes()]);
-        let text = LessonText { title: front.title, html: rendered.html, source: path.clone(), questions: rendered.questions };
+        let text = LessonText {
+            title: front.title,
+            html: rendered.html,
+            source: path.clone(),
+            questions: rendered.questions,
+        };
         lesson.texts.insert(language, text);
     }
 
@@ -154,7 +180,13 @@ pub fn load_course(dir: &Path) -> Result<Course, CatalogError> {
     lessons.sort_by_key(|lesson| lesson.position);
     for pair in lessons.windows(2) {
         if pair[0].position == pair[1].position {
-            problems.push(Problem::whole_file(dir, format!("lessons `{}` and `{}` have the same number {:02}", pair[0].slug, pair[1].slug, pair[0].position)));
+            problems.push(Problem::whole_file(
+                dir,
+                format!(
+                    "lessons `{}` and `{}` have the same number {:02}",
+                    pair[0].slug, pair[1].slug, pair[0].position
+                ),
+            ));
         }
     }
     for lesson in &lessons {
@@ -164,7 +196,10 @@ pub fn load_course(dir: &Path) -> Result<Course, CatalogError> {
         }
     }
     if lessons.is_empty() {
-        problems.push(Problem::whole_file(dir, "a course needs at least one lesson file (01-first-lesson.md)"));
+        problems.push(Problem::whole_file(
+            dir,
+            "a course needs at least one lesson file (01-first-lesson.md)",
+        ));
     }
 
     let assets = list_assets(&dir.join("assets"), &mut hasher)?;
@@ -172,7 +207,14 @@ pub fn load_course(dir: &Path) -> Result<Course, CatalogError> {
         return Err(CatalogError::Invalid(problems));
     }
     let meta = meta.expect("no problems means the metadata parsed");
-    Ok(Course { slug, meta, lessons, assets, dir: dir.to_path_buf(), content_hash: hex::encode(hasher.finalize()) })
+    Ok(Course {
+        slug,
+        meta,
+        lessons,
+        assets,
+        dir: dir.to_path_buf(),
+        content_hash: hex::encode(hasher.finalize()),
+    })
 }
 
 fn parse_lesson_file(
@@ -182,15 +224,27 @@ fn parse_lesson_file(
     asset_base: &str,
     problems: &mut Vec<Problem>,
 ) -> Option<(LessonFrontMatter, crate::RenderedMarkdown)> {
-    let split = front_matter::split(path, text).map_err(|p| problems.push(p)).ok()?;
-    let front: LessonFrontMatter = front_matter::parse_yaml(path, split.yaml, 2).map_err(|p| problems.push(p)).ok()?;
+    let split = front_matter::split(path, text)
+        .map_err(|p| problems.push(p))
+        .ok()?;
+    let front: LessonFrontMatter = front_matter::parse_yaml(path, split.yaml, 2)
+        .map_err(|p| problems.push(p))
+        .ok()?;
     if front.title.trim().is_empty() {
         problems.push(Problem::new(path, 2, 1, "`title` must not be empty"));
     }
     if !(1..=120).contains(&front.minutes) {
-        problems.push(Problem::new(path, 2, 1, "`minutes` must be a whole number from 1 to 120"));
+        problems.push(Problem::new(
+            path,
+            2,
+            1,
+            "`minutes` must be a whole number from 1 to 120",
+        ));
     }
-    let context = RenderContext { language, asset_base };
+    let context = RenderContext {
+        language,
+        asset_base,
+    };
     let (rendered, found) = render_markdown(path, split.body, split.body_first_line, &context);
     problems.extend(found);
     Some((front, rendered))
@@ -200,15 +254,24 @@ fn check_meta(path: &Path, meta: &CourseMeta, problems: &mut Vec<Problem>) {
     for language in Language::ALL {
         for (field, values) in [("title", &meta.title), ("summary", &meta.summary)] {
             if values.get(&language).is_none_or(|v| v.trim().is_empty()) {
-                problems.push(Problem::whole_file(path, format!("`{field}` needs a text in {language}")));
+                problems.push(Problem::whole_file(
+                    path,
+                    format!("`{field}` needs a text in {language}"),
+                ));
             }
         }
     }
     if !(1..=100).contains(&meta.pass_mark) {
-        problems.push(Problem::whole_file(path, "`pass_mark` is a percentage from 1 to 100"));
+        problems.push(Problem::whole_file(
+            path,
+            "`pass_mark` is a percentage from 1 to 100",
+        ));
     }
     if meta.estimated_hours <= 0.0 {
-        problems.push(Problem::whole_file(path, "`estimated_hours` must be more than 0"));
+        problems.push(Problem::whole_file(
+            path,
+            "`estimated_hours` must be more than 0",
+        ));
     }
 }
 
@@ -230,12 +293,19 @@ impl LessonFileName {
         if number.len() != 2 || !is_slug(slug) {
             return None;
         }
-        Some(Self { position: number.parse().ok()?, slug: slug.to_string(), language })
+        Some(Self {
+            position: number.parse().ok()?,
+            slug: slug.to_string(),
+            language,
+        })
     }
 }
 
 fn is_slug(text: &str) -> bool {
-    !text.is_empty() && text.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 fn list_assets(dir: &Path, hasher: &mut Sha256) -> Result<Vec<String>, CatalogError> {
@@ -245,7 +315,10 @@ fn list_assets(dir: &Path, hasher: &mut Sha256) -> Result<Vec<String>, CatalogEr
     let mut assets = Vec::new();
     for path in sorted_entries(dir)? {
         if let Some(name) = path.file_name().and_then(|n| n.to_str()) {
-            let bytes = std::fs::read(&path).map_err(|source| CatalogError::Io { path: path.clone(), source })?;
+            let bytes = std::fs::read(&path).map_err(|source| CatalogError::Io {
+                path: path.clone(),
+                source,
+            })?;
             hasher.update(name.as_bytes());
             hasher.update(&bytes);
             assets.push(name.to_string());
@@ -255,7 +328,10 @@ fn list_assets(dir: &Path, hasher: &mut Sha256) -> Result<Vec<String>, CatalogEr
 }
 
 fn sorted_entries(dir: &Path) -> Result<Vec<PathBuf>, CatalogError> {
-    let io = |source| CatalogError::Io { path: dir.to_path_buf(), source };
+    let io = |source| CatalogError::Io {
+        path: dir.to_path_buf(),
+        source,
+    };
     let mut entries = std::fs::read_dir(dir)
         .map_err(io)?
         .map(|entry| entry.map(|e| e.path()))
@@ -266,10 +342,22 @@ fn sorted_entries(dir: &Path) -> Result<Vec<PathBuf>, CatalogError> {
 }
 
 fn read(path: &Path) -> Result<String, CatalogError> {
-    let bytes = std::fs::read(path).map_err(|source| CatalogError::Io { path: path.to_path_buf(), source })?;
+    let bytes = std::fs::read(path).map_err(|source| CatalogError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
     String::from_utf8(bytes).map_err(|error| {
-        let line = error.as_bytes()[..error.utf8_error().valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
-        CatalogError::Invalid(vec![Problem::new(path, line, 0, "the file is not valid UTF-8 text: save it as UTF-8")])
+        let line = error.as_bytes()[..error.utf8_error().valid_up_to()]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
+        CatalogError::Invalid(vec![Problem::new(
+            path,
+            line,
+            0,
+            "the file is not valid UTF-8 text: save it as UTF-8",
+        )])
     })
 }
 

@@ -13,8 +13,18 @@ pub struct Problem {
 }
 
 impl Problem {
-    pub fn new(file: impl Into<PathBuf>, line: usize, column: usize, message: impl Into<String>) -> Self {
-        Self { file: file.into(), line, column, message: message.into() }
+    pub fn new(
+        file: impl Into<PathBuf>,
+        line: usize,
+        column: usize,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            file: file.into(),
+            line,
+            column,
+            message: message.into(),
+        }
     }
 
     pub fn whole_file(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
@@ -39,14 +49,19 @@ pub enum CatalogError {
     #[error("{}", render_problems(.0))]
     Invalid(Vec<Problem>),
     #[error("cannot read {path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
 }
 
 impl CatalogError {
     pub fn problems(&self) -> Vec<Problem> {
         match self {
             CatalogError::Invalid(problems) => problems.clone(),
-            CatalogError::Io { path, source } => vec![Problem::whole_file(path, source.to_string())],
+            CatalogError::Io { path, source } => {
+                vec![Problem::whole_file(path, source.to_string())]
+            }
         }
     }
 }

@@ -14,7 +14,9 @@ pub struct Split<'a> {
 
 pub fn split<'a>(file: &Path, text: &'a str) -> Result<Split<'a>, Problem> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let missing = || Problem::new(file, 1, 1, "the file must start with front matter: a `---` line, `title:` and `minutes:`, and another `---` line");
+    let missing = || {
+        Problem::new(file, 1, 1, "the file must start with front matter: a `---` line, `title:` and `minutes:`, and another `---` line")
+    };
     let rest = text
         .strip_prefix("---\n")
         .or_else(|| text.strip_prefix("---\r\n"))
@@ -30,11 +32,20 @@ pub fn split<'a>(file: &Path, text: &'a str) -> Result<Split<'a>, Problem> {
         }
         offset += line.len();
     }
-    Err(Problem::new(file, 1, 1, "the front matter has no closing `---` line"))
+    Err(Problem::new(
+        file,
+        1,
+        1,
+        "the front matter has no closing `---` line",
+    ))
 }
 
 /// Parses YAML, reporting errors at their line in the file (`first_line` is where the YAML starts).
-pub fn parse_yaml<T: DeserializeOwned>(file: &Path, yaml: &str, first_line: usize) -> Result<T, Problem> {
+pub fn parse_yaml<T: DeserializeOwned>(
+    file: &Path,
+    yaml: &str,
+    first_line: usize,
+) -> Result<T, Problem> {
     let source = if yaml.trim().is_empty() { "{}" } else { yaml };
     serde_norway::from_str(source).map_err(|error| {
         let (line, column) = error
@@ -43,7 +54,11 @@ pub fn parse_yaml<T: DeserializeOwned>(file: &Path, yaml: &str, first_line: usiz
             .unwrap_or((first_line, 0));
         let message = error.to_string();
         // serde's message repeats the position; the Problem already carries it.
-        let message = message.split(" at line ").next().unwrap_or(&message).to_string();
+        let message = message
+            .split(" at line ")
+            .next()
+            .unwrap_or(&message)
+            .to_string();
         Problem::new(file, line, column, message)
     })
 }

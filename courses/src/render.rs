@@ -2,7 +2,9 @@
 //! pulldown-cmark configuration, one sanitiser. Sanitising happens last, on the final HTML, so
 //! nothing a trainer writes (raw HTML, `javascript:` links, event handlers) can reach a browser.
 
-use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
+};
 use std::collections::HashSet;
 use std::path::Path;
 use std::sync::LazyLock;
@@ -40,7 +42,9 @@ pub fn render_markdown(
     let mut skipping_question = false;
     let mut open_example_quotes = Vec::new();
 
-    let parsed: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(body, markdown_options()).into_offset_iter().collect();
+    let parsed: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(body, markdown_options())
+        .into_offset_iter()
+        .collect();
     let mut index = 0;
     while index < parsed.len() {
         let (event, range) = parsed[index].clone();
@@ -59,48 +63,121 @@ pub fn render_markdown(
             continue;
         }
         match event {
-            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) if info.trim() == QUESTION_FENCE => {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
+                if info.trim() == QUESTION_FENCE =>
+            {
                 skipping_question = true;
                 questions.push((line_of.line(range.start) + 1, String::new()));
             }
-            Event::Start(Tag::Heading { level: HeadingLevel::H1, .. }) => {
-                problems.push(Problem::new(file, line_of.line(range.start), 1, "use `##` for headings: `#` is the lesson title, given in the front matter"));
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H1,
+                ..
+            }) => {
+                problems.push(Problem::new(
+                    file,
+                    line_of.line(range.start),
+                    1,
+                    "use `##` for headings: `#` is the lesson title, given in the front matter",
+                ));
             }
-            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
-                let end = parsed[index..].iter().position(|(e, _)| matches!(e, Event::End(TagEnd::Heading(_)))).map_or(parsed.len(), |p| index + p);
-                let text: String = parsed[index..end].iter().filter_map(|(e, _)| match e {
-                    Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
-                    _ => None,
-                }).collect();
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
+                let end = parsed[index..]
+                    .iter()
+                    .position(|(e, _)| matches!(e, Event::End(TagEnd::Heading(_))))
+                    .map_or(parsed.len(), |p| index + p);
+                let text: String = parsed[index..end]
+                    .iter()
+                    .filter_map(|(e, _)| match e {
+                        Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+                        _ => None,
+                    })
+                    .collect();
                 let id = id.unwrap_or_else(|| CowStr::from(unique_anchor(&text, &mut heading_ids)));
-                events.push(Event::Start(Tag::Heading { level, id: Some(id), classes, attrs }));
+                events.push(Event::Start(Tag::Heading {
+                    level,
+                    id: Some(id),
+                    classes,
+                    attrs,
+                }));
             }
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
-                let alt_is_empty = matches!(parsed.get(index), Some((Event::End(TagEnd::Image), _)));
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let alt_is_empty =
+                    matches!(parsed.get(index), Some((Event::End(TagEnd::Image), _)));
                 if alt_is_empty {
-                    problems.push(Problem::new(file, line_of.line(range.start), line_of.column(range.start), "an image needs alt text: ![what the image shows](path)"));
+                    problems.push(Problem::new(
+                        file,
+                        line_of.line(range.start),
+                        line_of.column(range.start),
+                        "an image needs alt text: ![what the image shows](path)",
+                    ));
                 }
                 let dest_url = rewrite_asset_url(dest_url, context.asset_base);
-                events.push(Event::Start(Tag::Image { link_type, dest_url, title, id }));
+                events.push(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
             }
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let dest_url = rewrite_asset_url(dest_url, context.asset_base);
-                events.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
+                events.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
             }
-            Event::Start(Tag::BlockQuote(Some(kind))) => events.push(Event::Html(callout_open(callout_of(kind), context.language).into())),
-            Event::End(TagEnd::BlockQuote(Some(_))) => events.push(Event::Html("</aside>\n".into())),
+            Event::Start(Tag::BlockQuote(Some(kind))) => events.push(Event::Html(
+                callout_open(callout_of(kind), context.language).into(),
+            )),
+            Event::End(TagEnd::BlockQuote(Some(_))) => {
+                events.push(Event::Html("</aside>\n".into()))
+            }
             Event::Start(Tag::BlockQuote(None)) => {
-                let is_example = matches!(
-                    (parsed.get(index), parsed.get(index + 1)),
-                    (Some((Event::Start(Tag::Paragraph), _)), Some((Event::Text(t), _))) if t.trim() == "[!EXAMPLE]"
-                );
+                // `[!EXAMPLE]` arrives as several text events (brackets are parsed apart).
+                let marker_events = match parsed.get(index) {
+                    Some((Event::Start(Tag::Paragraph), _)) => parsed[index + 1..]
+                        .iter()
+                        .take_while(|(e, _)| matches!(e, Event::Text(_)))
+                        .count(),
+                    _ => 0,
+                };
+                let marker: String = parsed[index + 1..index + 1 + marker_events]
+                    .iter()
+                    .filter_map(|(e, _)| match e {
+                        Event::Text(t) => Some(t.as_ref()),
+                        _ => None,
+                    })
+                    .collect();
+                let is_example = marker_events > 0 && marker.trim() == "[!EXAMPLE]";
                 open_example_quotes.push(is_example);
                 if is_example {
-                    events.push(Event::Html(callout_open(Callout::Example, context.language).into()));
+                    events.push(Event::Html(
+                        callout_open(Callout::Example, context.language).into(),
+                    ));
                     // Drop the marker and the line break after it, keep the paragraph open.
                     events.push(Event::Start(Tag::Paragraph));
-                    index += 2;
-                    if matches!(parsed.get(index), Some((Event::SoftBreak | Event::HardBreak, _))) {
+                    index += 1 + marker_events;
+                    if matches!(
+                        parsed.get(index),
+                        Some((Event::SoftBreak | Event::HardBreak, _))
+                    ) {
                         index += 1;
                     }
                 } else {
@@ -182,7 +259,10 @@ fn callout_open(callout: Callout, language: Language) -> String {
 /// A heading's anchor: lowercase words joined by hyphens, unique within the lesson.
 fn unique_anchor(text: &str, taken: &mut HashSet<String>) -> String {
     let mut anchor = String::new();
-    for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+    for word in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
         if !anchor.is_empty() {
             anchor.push('-');
         }
@@ -213,7 +293,18 @@ static SANITISER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         .add_tag_attributes("th", ["style"])
         .add_tag_attributes("td", ["style"])
         .filter_style_properties(["text-align"].into())
-        .add_allowed_classes("aside", ["callout", "callout-note", "callout-tip", "callout-important", "callout-warning", "callout-caution", "callout-example"])
+        .add_allowed_classes(
+            "aside",
+            [
+                "callout",
+                "callout-note",
+                "callout-tip",
+                "callout-important",
+                "callout-warning",
+                "callout-caution",
+                "callout-example",
+            ],
+        )
         .add_allowed_classes("p", ["callout-title"])
         .add_allowed_classes("sup", ["footnote-reference", "footnote-definition-label"])
         .add_allowed_classes("div", ["footnote-definition"])
@@ -232,8 +323,13 @@ struct LineIndex {
 
 impl LineIndex {
     fn new(text: &str, first_line: usize) -> Self {
-        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
-        Self { line_starts, first_line }
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Self {
+            line_starts,
+            first_line,
+        }
     }
 
     fn line(&self, offset: usize) -> usize {
@@ -241,8 +337,8 @@ impl LineIndex {
     }
 
     fn column(&self, offset: usize) -> usize {
-        let start = self.line_starts[self.line_starts.partition_point(|&start| start <= offset) - 1];
+        let start =
+            self.line_starts[self.line_starts.partition_point(|&start| start <= offset) - 1];
         offset - start + 1
     }
 }
-

@@ -1,4 +1,4 @@
-use malaka_courses::{load_catalog, load_course, bundled_catalog_dir, CatalogError, Language};
+use malaka_courses::{bundled_catalog_dir, load_catalog, load_course, CatalogError, Language};
 use std::fs;
 use std::path::Path;
 
@@ -17,9 +17,21 @@ fn demo_course(root: &Path) -> std::path::PathBuf {
     let dir = root.join("demo");
     fs::create_dir_all(&dir).unwrap();
     write(&dir, "course.yaml", COURSE_YAML);
-    write(&dir, "01-welcome.md", "---\ntitle: Welcome\nminutes: 5\n---\n\n## Hello\n\nText.\n");
-    write(&dir, "01-welcome.ru.md", "---\ntitle: Добро пожаловать\nminutes: 5\n---\n\nТекст.\n");
-    write(&dir, "02-basics.md", "---\ntitle: Basics\nminutes: 12\n---\n\nMore.\n");
+    write(
+        &dir,
+        "01-welcome.md",
+        "---\ntitle: Welcome\nminutes: 5\n---\n\n## Hello\n\nText.\n",
+    );
+    write(
+        &dir,
+        "01-welcome.ru.md",
+        "---\ntitle: Добро пожаловать\nminutes: 5\n---\n\nТекст.\n",
+    );
+    write(
+        &dir,
+        "02-basics.md",
+        "---\ntitle: Basics\nminutes: 12\n---\n\nMore.\n",
+    );
     dir
 }
 
@@ -35,11 +47,17 @@ fn a_course_loads_its_lessons_in_order_with_their_translations() {
     let root = tempfile::tempdir().unwrap();
     let course = load_course(&demo_course(root.path())).unwrap();
     assert_eq!(course.slug, "demo");
-    let slugs: Vec<_> = course.lessons.iter().map(|l| (l.position, l.slug.as_str(), l.minutes)).collect();
+    let slugs: Vec<_> = course
+        .lessons
+        .iter()
+        .map(|l| (l.position, l.slug.as_str(), l.minutes))
+        .collect();
     assert_eq!(slugs, vec![(1, "welcome", 5), (2, "basics", 12)]);
     let welcome = &course.lessons[0];
     assert_eq!(welcome.texts[&Language::Ru].title, "Добро пожаловать");
-    assert!(welcome.texts[&Language::En].html.contains("<h2 id=\"hello\">Hello</h2>"));
+    assert!(welcome.texts[&Language::En]
+        .html
+        .contains("<h2 id=\"hello\">Hello</h2>"));
     assert!(!course.lessons[1].texts.contains_key(&Language::Ru));
 }
 
@@ -49,21 +67,38 @@ fn the_content_hash_changes_only_when_a_file_changes() {
     let dir = demo_course(root.path());
     let first = load_course(&dir).unwrap();
     assert_eq!(load_course(&dir).unwrap().content_hash, first.content_hash);
-    write(&dir, "02-basics.md", "---\ntitle: Basics\nminutes: 12\n---\n\nMore, edited.\n");
+    write(
+        &dir,
+        "02-basics.md",
+        "---\ntitle: Basics\nminutes: 12\n---\n\nMore, edited.\n",
+    );
     let edited = load_course(&dir).unwrap();
     assert_ne!(edited.content_hash, first.content_hash);
-    assert_eq!(edited.lessons[0].content_hash, first.lessons[0].content_hash);
-    assert_ne!(edited.lessons[1].content_hash, first.lessons[1].content_hash);
+    assert_eq!(
+        edited.lessons[0].content_hash,
+        first.lessons[0].content_hash
+    );
+    assert_ne!(
+        edited.lessons[1].content_hash,
+        first.lessons[1].content_hash
+    );
 }
 
 #[test]
 fn a_yaml_mistake_in_front_matter_names_the_file_and_line() {
     let root = tempfile::tempdir().unwrap();
     let dir = demo_course(root.path());
-    write(&dir, "02-basics.md", "---\ntitle: Basics\nminutes: twelve\n---\n\nMore.\n");
+    write(
+        &dir,
+        "02-basics.md",
+        "---\ntitle: Basics\nminutes: twelve\n---\n\nMore.\n",
+    );
     let problems = problems_of(load_course(&dir));
     assert_eq!(problems.len(), 1, "{problems:?}");
-    assert!(problems[0].starts_with(&format!("{}:3:", dir.join("02-basics.md").display())), "{problems:?}");
+    assert!(
+        problems[0].starts_with(&format!("{}:3:", dir.join("02-basics.md").display())),
+        "{problems:?}"
+    );
     assert!(problems[0].contains("minutes"), "{problems:?}");
 }
 
@@ -74,7 +109,13 @@ fn missing_front_matter_is_reported_at_line_one() {
     write(&dir, "02-basics.md", "Just text\n");
     let problems = problems_of(load_course(&dir));
     assert_eq!(problems.len(), 1);
-    assert!(problems[0].starts_with(&format!("{}:1:1: the file must start with front matter", dir.join("02-basics.md").display())), "{problems:?}");
+    assert!(
+        problems[0].starts_with(&format!(
+            "{}:1:1: the file must start with front matter",
+            dir.join("02-basics.md").display()
+        )),
+        "{problems:?}"
+    );
 }
 
 #[test]
@@ -82,45 +123,81 @@ fn every_problem_in_a_course_is_reported_at_once() {
     let root = tempfile::tempdir().unwrap();
     let dir = demo_course(root.path());
     write(&dir, "2-basics.md", "---\ntitle: x\nminutes: 1\n---\n");
-    write(&dir, "03-chart.md", "---\ntitle: Chart\nminutes: 3\n---\n\n![](assets/c.svg)\n");
-    write(&dir, "04-only-russian.ru.md", "---\ntitle: Только\nminutes: 3\n---\n");
+    write(
+        &dir,
+        "03-chart.md",
+        "---\ntitle: Chart\nminutes: 3\n---\n\n![](assets/c.svg)\n",
+    );
+    write(
+        &dir,
+        "04-only-russian.ru.md",
+        "---\ntitle: Только\nminutes: 3\n---\n",
+    );
     let problems = problems_of(load_course(&dir));
     assert_eq!(problems.len(), 3, "{problems:?}");
-    assert!(problems.iter().any(|p| p.contains("2-basics.md: a lesson file is named")));
-    assert!(problems.iter().any(|p| p.contains("03-chart.md:6:1: an image needs alt text")));
-    assert!(problems.iter().any(|p| p.contains("has translations but no file in the course's source language")));
+    assert!(problems
+        .iter()
+        .any(|p| p.contains("2-basics.md: a lesson file is named")));
+    assert!(problems
+        .iter()
+        .any(|p| p.contains("03-chart.md:6:1: an image needs alt text")));
+    assert!(problems
+        .iter()
+        .any(|p| p.contains("has translations but no file in the course's source language")));
 }
 
 #[test]
 fn course_metadata_needs_every_language_and_known_fields() {
     let root = tempfile::tempdir().unwrap();
     let dir = demo_course(root.path());
-    write(&dir, "course.yaml", &COURSE_YAML.replace("uz: Demo }", "uz: '' }"));
-    assert!(problems_of(load_course(&dir)).iter().any(|p| p.ends_with("course.yaml: `title` needs a text in uz")));
+    write(
+        &dir,
+        "course.yaml",
+        &COURSE_YAML.replace("uz: Demo }", "uz: '' }"),
+    );
+    assert!(problems_of(load_course(&dir))
+        .iter()
+        .any(|p| p.ends_with("course.yaml: `title` needs a text in uz")));
     write(&dir, "course.yaml", &format!("{COURSE_YAML}colour: blue\n"));
     let problems = problems_of(load_course(&dir));
     assert!(problems[0].contains("course.yaml:6:"), "{problems:?}");
-    assert!(problems[0].contains("unknown field `colour`"), "{problems:?}");
+    assert!(
+        problems[0].contains("unknown field `colour`"),
+        "{problems:?}"
+    );
 }
 
 #[test]
 fn a_file_that_is_not_utf8_is_reported_with_its_line() {
     let root = tempfile::tempdir().unwrap();
     let dir = demo_course(root.path());
-    fs::write(dir.join("02-basics.md"), b"---\ntitle: B\nminutes: 1\n---\n\n\xcf\xf0\xe8\xe2\xe5\xf2\n").unwrap();
+    fs::write(
+        dir.join("02-basics.md"),
+        b"---\ntitle: B\nminutes: 1\n---\n\n\xcf\xf0\xe8\xe2\xe5\xf2\n",
+    )
+    .unwrap();
     let problems = problems_of(load_course(&dir));
-    assert!(problems[0].contains("02-basics.md:6: the file is not valid UTF-8"), "{problems:?}");
+    assert!(
+        problems[0].contains("02-basics.md:6: the file is not valid UTF-8"),
+        "{problems:?}"
+    );
 }
 
 #[test]
 fn the_bundled_catalog_is_valid_and_has_the_three_courses() {
     let catalog = load_catalog(&bundled_catalog_dir()).unwrap_or_else(|e| panic!("{e}"));
     for slug in ["cybersecurity", "data-literacy", "e-services"] {
-        let course = catalog.course(slug).unwrap_or_else(|| panic!("missing course {slug}"));
+        let course = catalog
+            .course(slug)
+            .unwrap_or_else(|| panic!("missing course {slug}"));
         assert!(!course.lessons.is_empty());
         for lesson in &course.lessons {
             for language in Language::ALL {
-                assert!(lesson.texts.contains_key(&language), "{slug}/{} has no {language} text", lesson.slug);
+                assert!(
+                    lesson.texts.contains_key(&language),
+                    "{slug}/{} has no {language} text",
+                    lesson.slug
+                );
             }
         }
     }

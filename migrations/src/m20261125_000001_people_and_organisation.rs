@@ -19,12 +19,22 @@ impl MigrationTrait for Migration {
                     .col(string(OrgUnits::Name))
                     .col(string(OrgUnits::Region))
                     .col(timestamp_with_time_zone(OrgUnits::CreatedAt))
-                    .foreign_key(ForeignKey::create().from(OrgUnits::Table, OrgUnits::ParentId).to(OrgUnits::Table, OrgUnits::Id))
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(OrgUnits::Table, OrgUnits::ParentId)
+                            .to(OrgUnits::Table, OrgUnits::Id),
+                    )
                     .to_owned(),
             )
             .await?;
         manager
-            .create_index(Index::create().name("idx_org_units_parent").table(OrgUnits::Table).col(OrgUnits::ParentId).to_owned())
+            .create_index(
+                Index::create()
+                    .name("idx_org_units_parent")
+                    .table(OrgUnits::Table)
+                    .col(OrgUnits::ParentId)
+                    .to_owned(),
+            )
             .await?;
 
         manager
@@ -44,12 +54,22 @@ impl MigrationTrait for Migration {
                     .col(integer(Users::TokenVersion).default(0))
                     .col(timestamp_with_time_zone(Users::CreatedAt))
                     .col(timestamp_with_time_zone(Users::UpdatedAt))
-                    .foreign_key(ForeignKey::create().from(Users::Table, Users::OrgUnitId).to(OrgUnits::Table, OrgUnits::Id))
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(Users::Table, Users::OrgUnitId)
+                            .to(OrgUnits::Table, OrgUnits::Id),
+                    )
                     .to_owned(),
             )
             .await?;
         manager
-            .create_index(Index::create().name("idx_users_org_unit").table(Users::Table).col(Users::OrgUnitId).to_owned())
+            .create_index(
+                Index::create()
+                    .name("idx_users_org_unit")
+                    .table(Users::Table)
+                    .col(Users::OrgUnitId)
+                    .to_owned(),
+            )
             .await?;
 
         manager
@@ -67,7 +87,13 @@ impl MigrationTrait for Migration {
             )
             .await?;
         manager
-            .create_index(Index::create().name("idx_audit_log_at").table(AuditLog::Table).col(AuditLog::At).to_owned())
+            .create_index(
+                Index::create()
+                    .name("idx_audit_log_at")
+                    .table(AuditLog::Table)
+                    .col(AuditLog::At)
+                    .to_owned(),
+            )
             .await?;
 
         manager
@@ -83,8 +109,15 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for table in [ServerSecrets::Table.into_iden(), AuditLog::Table.into_iden(), Users::Table.into_iden(), OrgUnits::Table.into_iden()] {
-            manager.drop_table(Table::drop().table(table).to_owned()).await?;
+        for table in [
+            ServerSecrets::Table.into_iden(),
+            AuditLog::Table.into_iden(),
+            Users::Table.into_iden(),
+            OrgUnits::Table.into_iden(),
+        ] {
+            manager
+                .drop_table(Table::drop().table(table).to_owned())
+                .await?;
         }
         Ok(())
     }

@@ -38,11 +38,22 @@ impl MigrationTrait for Migration {
                     .col(string(CourseTexts::Title))
                     .col(text(CourseTexts::Summary))
                     .col(text(CourseTexts::Audience))
-                    .foreign_key(ForeignKey::create().from(CourseTexts::Table, CourseTexts::CourseId).to(Courses::Table, Courses::Id).on_delete(ForeignKeyAction::Cascade))
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(CourseTexts::Table, CourseTexts::CourseId)
+                            .to(Courses::Table, Courses::Id)
+                            .on_delete(ForeignKeyAction::Cascade),
+                    )
                     .to_owned(),
             )
             .await?;
-        unique_index(manager, "idx_course_texts_course_language", CourseTexts::Table, [CourseTexts::CourseId, CourseTexts::Language]).await?;
+        unique_index(
+            manager,
+            "idx_course_texts_course_language",
+            CourseTexts::Table,
+            [CourseTexts::CourseId, CourseTexts::Language],
+        )
+        .await?;
 
         manager
             .create_table(
@@ -57,11 +68,21 @@ impl MigrationTrait for Migration {
                     // A lesson removed from the files is archived, never deleted with its progress.
                     .col(boolean(Lessons::Archived))
                     .col(timestamp_with_time_zone(Lessons::UpdatedAt))
-                    .foreign_key(ForeignKey::create().from(Lessons::Table, Lessons::CourseId).to(Courses::Table, Courses::Id))
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(Lessons::Table, Lessons::CourseId)
+                            .to(Courses::Table, Courses::Id),
+                    )
                     .to_owned(),
             )
             .await?;
-        unique_index(manager, "idx_lessons_course_slug", Lessons::Table, [Lessons::CourseId, Lessons::Slug]).await?;
+        unique_index(
+            manager,
+            "idx_lessons_course_slug",
+            Lessons::Table,
+            [Lessons::CourseId, Lessons::Slug],
+        )
+        .await?;
 
         manager
             .create_table(
@@ -72,11 +93,22 @@ impl MigrationTrait for Migration {
                     .col(string_len(LessonTexts::Language, 8))
                     .col(string(LessonTexts::Title))
                     .col(text(LessonTexts::Html))
-                    .foreign_key(ForeignKey::create().from(LessonTexts::Table, LessonTexts::LessonId).to(Lessons::Table, Lessons::Id).on_delete(ForeignKeyAction::Cascade))
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(LessonTexts::Table, LessonTexts::LessonId)
+                            .to(Lessons::Table, Lessons::Id)
+                            .on_delete(ForeignKeyAction::Cascade),
+                    )
                     .to_owned(),
             )
             .await?;
-        unique_index(manager, "idx_lesson_texts_lesson_language", LessonTexts::Table, [LessonTexts::LessonId, LessonTexts::Language]).await?;
+        unique_index(
+            manager,
+            "idx_lesson_texts_lesson_language",
+            LessonTexts::Table,
+            [LessonTexts::LessonId, LessonTexts::Language],
+        )
+        .await?;
 
         manager
             .create_table(
@@ -88,14 +120,34 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone(Enrolments::EnrolledAt))
                     .col(timestamp_with_time_zone_null(Enrolments::DueAt))
                     .col(timestamp_with_time_zone_null(Enrolments::CompletedAt))
-                    .foreign_key(ForeignKey::create().from(Enrolments::Table, Enrolments::UserId).to(Users::Table, Users::Id))
-                    .foreign_key(ForeignKey::create().from(Enrolments::Table, Enrolments::CourseId).to(Courses::Table, Courses::Id))
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(Enrolments::Table, Enrolments::UserId)
+                            .to(Users::Table, Users::Id),
+                    )
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(Enrolments::Table, Enrolments::CourseId)
+                            .to(Courses::Table, Courses::Id),
+                    )
                     .to_owned(),
             )
             .await?;
-        unique_index(manager, "idx_enrolments_user_course", Enrolments::Table, [Enrolments::UserId, Enrolments::CourseId]).await?;
+        unique_index(
+            manager,
+            "idx_enrolments_user_course",
+            Enrolments::Table,
+            [Enrolments::UserId, Enrolments::CourseId],
+        )
+        .await?;
         manager
-            .create_index(Index::create().name("idx_enrolments_course").table(Enrolments::Table).col(Enrolments::CourseId).to_owned())
+            .create_index(
+                Index::create()
+                    .name("idx_enrolments_course")
+                    .table(Enrolments::Table)
+                    .col(Enrolments::CourseId)
+                    .to_owned(),
+            )
             .await?;
 
         manager
@@ -110,14 +162,34 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone_null(LessonProgress::CompletedAt))
                     // Time on task, for HR's "completed suspiciously fast" report.
                     .col(integer(LessonProgress::SecondsSpent))
-                    .foreign_key(ForeignKey::create().from(LessonProgress::Table, LessonProgress::UserId).to(Users::Table, Users::Id))
-                    .foreign_key(ForeignKey::create().from(LessonProgress::Table, LessonProgress::LessonId).to(Lessons::Table, Lessons::Id))
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(LessonProgress::Table, LessonProgress::UserId)
+                            .to(Users::Table, Users::Id),
+                    )
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(LessonProgress::Table, LessonProgress::LessonId)
+                            .to(Lessons::Table, Lessons::Id),
+                    )
                     .to_owned(),
             )
             .await?;
-        unique_index(manager, "idx_lesson_progress_user_lesson", LessonProgress::Table, [LessonProgress::UserId, LessonProgress::LessonId]).await?;
+        unique_index(
+            manager,
+            "idx_lesson_progress_user_lesson",
+            LessonProgress::Table,
+            [LessonProgress::UserId, LessonProgress::LessonId],
+        )
+        .await?;
         manager
-            .create_index(Index::create().name("idx_lesson_progress_lesson").table(LessonProgress::Table).col(LessonProgress::LessonId).to_owned())
+            .create_index(
+                Index::create()
+                    .name("idx_lesson_progress_lesson")
+                    .table(LessonProgress::Table)
+                    .col(LessonProgress::LessonId)
+                    .to_owned(),
+            )
             .await
     }
 
@@ -131,7 +203,9 @@ impl MigrationTrait for Migration {
             Courses::Table.into_iden(),
         ];
         for table in tables {
-            manager.drop_table(Table::drop().table(table).to_owned()).await?;
+            manager
+                .drop_table(Table::drop().table(table).to_owned())
+                .await?;
         }
         Ok(())
     }

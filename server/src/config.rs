@@ -17,25 +17,40 @@ pub struct Config {
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("{name} has an invalid value `{value}`: {reason}")]
-    Invalid { name: &'static str, value: String, reason: String },
+    Invalid {
+        name: &'static str,
+        value: String,
+        reason: String,
+    },
     #[error("the Leptos site settings are invalid: {0}")]
     Leptos(String),
 }
 
 impl Config {
     pub fn from_env() -> Result<Self, ConfigError> {
-        let mut leptos = leptos::config::get_configuration(None).map_err(|e| ConfigError::Leptos(e.to_string()))?.leptos_options;
+        let mut leptos = leptos::config::get_configuration(None)
+            .map_err(|e| ConfigError::Leptos(e.to_string()))?
+            .leptos_options;
         if std::env::var_os("LEPTOS_HASH_FILES").is_none() {
             // cargo-leptos writes hash.txt beside the binary when it hashed the asset names.
-            leptos.hash_files = std::env::current_exe().ok().and_then(|exe| exe.parent().map(|dir| dir.join(leptos.hash_file.as_ref()))).is_some_and(|path| path.exists());
+            leptos.hash_files = std::env::current_exe()
+                .ok()
+                .and_then(|exe| exe.parent().map(|dir| dir.join(leptos.hash_file.as_ref())))
+                .is_some_and(|path| path.exists());
         }
-        let public_origin = var("MALAKA_PUBLIC_URL").map(|url| url.trim_end_matches('/').to_owned());
+        let public_origin =
+            var("MALAKA_PUBLIC_URL").map(|url| url.trim_end_matches('/').to_owned());
         let settings = Settings {
             demo_mode: flag("MALAKA_DEMO")?,
             session_minutes: number("MALAKA_SESSION_MINUTES", 30)?,
-            secure_cookies: flag("MALAKA_SECURE_COOKIES")? || public_origin.as_deref().is_some_and(|url| url.starts_with("https://")),
+            secure_cookies: flag("MALAKA_SECURE_COOKIES")?
+                || public_origin
+                    .as_deref()
+                    .is_some_and(|url| url.starts_with("https://")),
             public_origin,
-            catalog_dir: var("MALAKA_CATALOG_DIR").map(PathBuf::from).unwrap_or_else(malaka_courses::bundled_catalog_dir),
+            catalog_dir: var("MALAKA_CATALOG_DIR")
+                .map(PathBuf::from)
+                .unwrap_or_else(malaka_courses::bundled_catalog_dir),
         };
         Ok(Self {
             database_url: var("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned()),
@@ -47,20 +62,32 @@ impl Config {
 }
 
 fn var(name: &str) -> Option<String> {
-    std::env::var(name).ok().filter(|value| !value.trim().is_empty())
+    std::env::var(name)
+        .ok()
+        .filter(|value| !value.trim().is_empty())
 }
 
 fn flag(name: &'static str) -> Result<bool, ConfigError> {
     match var(name).as_deref() {
         None | Some("0" | "false" | "no") => Ok(false),
         Some("1" | "true" | "yes") => Ok(true),
-        Some(other) => Err(ConfigError::Invalid { name, value: other.into(), reason: "use 1 or 0".into() }),
+        Some(other) => Err(ConfigError::Invalid {
+            name,
+            value: other.into(),
+            reason: "use 1 or 0".into(),
+        }),
     }
 }
 
 fn number(name: &'static str, default: i64) -> Result<i64, ConfigError> {
     match var(name) {
         None => Ok(default),
-        Some(value) => value.parse().map_err(|e: std::num::ParseIntError| ConfigError::Invalid { name, value, reason: e.to_string() }),
+        Some(value) => value
+            .parse()
+            .map_err(|e: std::num::ParseIntError| ConfigError::Invalid {
+                name,
+                value,
+                reason: e.to_string(),
+            }),
     }
 }

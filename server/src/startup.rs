@@ -15,7 +15,11 @@ pub enum StartupError {
     App(#[from] AppError),
 }
 
-pub async fn prepare(database_url: &str, session_secret: Option<String>, settings: Settings) -> Result<AppState, StartupError> {
+pub async fn prepare(
+    database_url: &str,
+    session_secret: Option<String>,
+    settings: Settings,
+) -> Result<AppState, StartupError> {
     let db = Db::connect(database_url).await?;
     Migrator::up(&db.write, None).await?;
     let secret = load_or_create_signing_secret(&db.write, session_secret).await?;
@@ -26,7 +30,10 @@ pub async fn prepare(database_url: &str, session_secret: Option<String>, setting
     tracing::info!(?report, "course catalog synced");
     if state.settings.demo_mode {
         demo::seed_demo(&state).await?;
-        tracing::warn!("demo mode: demo accounts with the password `{}` exist", demo::DEMO_PASSWORD);
+        tracing::warn!(
+            "demo mode: demo accounts with the password `{}` exist",
+            demo::DEMO_PASSWORD
+        );
     }
     Ok(state)
 }

@@ -24,7 +24,9 @@ impl Role {
     }
 
     pub fn parse(text: &str) -> Option<Self> {
-        [Role::Officer, Role::Trainer, Role::Hr, Role::Admin].into_iter().find(|role| role.as_str() == text)
+        [Role::Officer, Role::Trainer, Role::Hr, Role::Admin]
+            .into_iter()
+            .find(|role| role.as_str() == text)
     }
 }
 
@@ -39,19 +41,27 @@ pub struct UserSummary {
 /// Only local paths are followed after sign-in, so the form cannot send anyone to another site.
 pub fn safe_local_path(next: Option<&str>) -> String {
     match next {
-        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') => path.to_owned(),
+        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') => {
+            path.to_owned()
+        }
         _ => "/learning".to_owned(),
     }
 }
 
 #[server(endpoint = "sign-in")]
-pub async fn sign_in(email: String, password: String, next: Option<String>) -> Result<(), AppError> {
+pub async fn sign_in(
+    email: String,
+    password: String,
+    next: Option<String>,
+) -> Result<(), AppError> {
     use crate::server::{auth, session, AppState};
     let state = expect_context::<AppState>();
     let client_ip = session::request_context().client_ip;
     let failure = match auth::authenticate(&state, &email, &password, client_ip).await {
         Ok(user) => {
-            let token = state.tokens.issue(user.id, user.token_version, chrono::Utc::now());
+            let token = state
+                .tokens
+                .issue(user.id, user.token_version, chrono::Utc::now());
             set_cookie(&session::session_cookie(&state, &token));
             leptos_axum::redirect(&safe_local_path(next.as_deref()));
             return Ok(());
@@ -61,7 +71,9 @@ pub async fn sign_in(email: String, password: String, next: Option<String>) -> R
         Err(other) => return Err(other),
     };
     let mut query = form_urlencoded::Serializer::new(String::new());
-    query.append_pair("error", failure).append_pair("email", email.trim());
+    query
+        .append_pair("error", failure)
+        .append_pair("email", email.trim());
     if let Some(next) = &next {
         query.append_pair("next", next);
     }
@@ -76,7 +88,15 @@ pub async fn sign_out() -> Result<(), AppError> {
     let context = session::request_context();
     if let Some(user) = &context.user {
         people::end_all_sessions(&state.db, user.id).await?;
-        audit::record(&state.db.write, Some(user.id), "sign-out", &user.email, "", context.client_ip).await?;
+        audit::record(
+            &state.db.write,
+            Some(user.id),
+            "sign-out",
+            &user.email,
+            "",
+            context.client_ip,
+        )
+        .await?;
     }
     set_cookie(&session::expired_session_cookie(&state));
     leptos_axum::redirect("/sign-in");
@@ -88,7 +108,8 @@ pub async fn set_language(language: String, next: Option<String>) -> Result<(), 
     use crate::i18n::Locale;
     use crate::server::{people, session, AppState};
     let state = expect_context::<AppState>();
-    let locale = Locale::from_code(&language).ok_or_else(|| AppError::Invalid(format!("unknown language {language}")))?;
+    let locale = Locale::from_code(&language)
+        .ok_or_else(|| AppError::Invalid(format!("unknown language {language}")))?;
     if let Some(user) = session::request_context().user {
         people::set_language(&state.db, user.id, locale).await?;
     }
@@ -99,7 +120,10 @@ pub async fn set_language(language: String, next: Option<String>) -> Result<(), 
 
 #[cfg(feature = "ssr")]
 fn set_cookie(cookie: &str) {
-    if let (Some(response), Ok(value)) = (use_context::<leptos_axum::ResponseOptions>(), http::HeaderValue::from_str(cookie)) {
+    if let (Some(response), Ok(value)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        http::HeaderValue::from_str(cookie),
+    ) {
         response.append_header(http::header::SET_COOKIE, value);
     }
 }

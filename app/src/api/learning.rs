@@ -26,11 +26,7 @@ impl CourseCard {
 }
 
 pub fn percent(done: usize, total: usize) -> u32 {
-    if total == 0 {
-        0
-    } else {
-        (done * 100 / total) as u32
-    }
+    (done * 100).checked_div(total).unwrap_or(0) as u32
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -107,7 +103,13 @@ pub async fn get_course_outline(course: String) -> Result<CourseOutline, AppErro
     use crate::server::{learning, session, AppState};
     let context = session::request_context();
     let user = session::require_user()?;
-    learning::course_outline(&expect_context::<AppState>().db, user.id, &course, context.locale).await
+    learning::course_outline(
+        &expect_context::<AppState>().db,
+        user.id,
+        &course,
+        context.locale,
+    )
+    .await
 }
 
 #[server(endpoint = "lesson")]
@@ -115,7 +117,14 @@ pub async fn open_lesson(course: String, lesson: String) -> Result<LessonView, A
     use crate::server::{learning, session, AppState};
     let context = session::request_context();
     let user = session::require_user()?;
-    learning::open_lesson(&expect_context::<AppState>().db, user.id, &course, &lesson, context.locale).await
+    learning::open_lesson(
+        &expect_context::<AppState>().db,
+        user.id,
+        &course,
+        &lesson,
+        context.locale,
+    )
+    .await
 }
 
 #[server(endpoint = "enrol")]
@@ -135,7 +144,9 @@ pub async fn enrol(course: String) -> Result<(), AppError> {
 pub async fn complete_lesson(course: String, lesson: String) -> Result<(), AppError> {
     use crate::server::{learning, session, AppState};
     let user = session::require_user()?;
-    let next = learning::complete_lesson(&expect_context::<AppState>().db, user.id, &course, &lesson).await?;
+    let next =
+        learning::complete_lesson(&expect_context::<AppState>().db, user.id, &course, &lesson)
+            .await?;
     let target = match next {
         Some(next) => format!("/courses/{course}/lessons/{next}"),
         None => format!("/courses/{course}"),
@@ -149,5 +160,12 @@ pub async fn complete_lesson(course: String, lesson: String) -> Result<(), AppEr
 pub async fn record_time(course: String, lesson: String, seconds: i32) -> Result<(), AppError> {
     use crate::server::{learning, session, AppState};
     let user = session::require_user()?;
-    learning::record_time(&expect_context::<AppState>().db, user.id, &course, &lesson, seconds).await
+    learning::record_time(
+        &expect_context::<AppState>().db,
+        user.id,
+        &course,
+        &lesson,
+        seconds,
+    )
+    .await
 }

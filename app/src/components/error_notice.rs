@@ -30,11 +30,17 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
 #[cfg(feature = "ssr")]
 fn respond_to(error: &AppError) {
     use http::StatusCode;
-    let Some(response) = use_context::<leptos_axum::ResponseOptions>() else { return };
+    let Some(response) = use_context::<leptos_axum::ResponseOptions>() else {
+        return;
+    };
     let status = match error {
         AppError::NotSignedIn => {
-            let here = use_context::<http::request::Parts>().map(|parts| parts.uri.to_string()).unwrap_or_default();
-            let query = form_urlencoded::Serializer::new(String::new()).append_pair("next", &here).finish();
+            let here = use_context::<http::request::Parts>()
+                .map(|parts| parts.uri.to_string())
+                .unwrap_or_default();
+            let query = form_urlencoded::Serializer::new(String::new())
+                .append_pair("next", &here)
+                .finish();
             leptos_axum::redirect(&format!("/sign-in?{query}"));
             return;
         }

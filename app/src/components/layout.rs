@@ -8,9 +8,15 @@ use leptos::server_fn::ServerFn;
 /// page's main content. `current_path` brings the learner back to the same page after switching
 /// language.
 #[component]
-pub fn Layout(user: Option<UserSummary>, current_path: String, children: Children) -> impl IntoView {
+pub fn Layout(
+    user: Option<UserSummary>,
+    current_path: String,
+    children: Children,
+) -> impl IntoView {
     let locale = use_locale();
-    let is_staff = user.as_ref().is_some_and(|u| matches!(u.role, Role::Hr | Role::Admin));
+    let is_staff = user
+        .as_ref()
+        .is_some_and(|u| matches!(u.role, Role::Hr | Role::Admin));
     let signed_in = user.is_some();
     view! {
         <a class="skip-link" href="#main">{tr("skip-to-content")}</a>

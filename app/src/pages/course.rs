@@ -10,7 +10,10 @@ use crate::i18n::{t_with, tr, use_locale};
 
 #[component]
 pub fn CoursePage() -> impl IntoView {
-    let course = use_params_map().get_untracked().get("course").unwrap_or_default();
+    let course = use_params_map()
+        .get_untracked()
+        .get("course")
+        .unwrap_or_default();
     view! {
         <Layout user=request_user() current_path=request_path()>
             <Suspense>
@@ -35,13 +38,22 @@ fn Outline(outline: CourseOutline) -> impl IntoView {
         let key = if card.lessons_completed == 0 { "course-start" } else { "course-resume" };
         view! { <a class="button-primary" href=format!("/courses/{slug}/lessons/{lesson}")>{tr(key)}</a> }
     });
-    let enrol = (!card.enrolled).then(|| view! {
-        <form method="post" action=Enrol::url()>
-            <input type="hidden" name="course" value=card.slug.clone() />
-            <button type="submit" class="button-primary">{tr("course-enrol")}</button>
-        </form>
+    let enrol = (!card.enrolled).then(|| {
+        view! {
+            <form method="post" action=Enrol::url()>
+                <input type="hidden" name="course" value=card.slug.clone() />
+                <button type="submit" class="button-primary">{tr("course-enrol")}</button>
+            </form>
+        }
     });
-    let updated = t_with(locale, "course-updated", &[("date", outline.updated_on.into()), ("version", outline.version.into())]);
+    let updated = t_with(
+        locale,
+        "course-updated",
+        &[
+            ("date", outline.updated_on.into()),
+            ("version", outline.version.into()),
+        ],
+    );
     let lessons = outline.lessons.into_iter().map(|lesson| {
         let (state_key, class) = match lesson.state {
             LessonState::Completed => ("lesson-state-completed", "state state-done"),

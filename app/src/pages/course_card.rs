@@ -10,8 +10,16 @@ use crate::i18n::{t_with, tr, use_locale};
 pub fn CourseCardView(card: CourseCard) -> impl IntoView {
     let locale = use_locale();
     let course_href = format!("/courses/{}", card.slug);
-    let hours = t_with(locale, "course-minutes", &[("minutes", card.estimated_minutes.into())]);
-    let lessons = t_with(locale, "course-lessons", &[("count", (card.lessons_total as i64).into())]);
+    let hours = t_with(
+        locale,
+        "course-minutes",
+        &[("minutes", card.estimated_minutes.into())],
+    );
+    let lessons = t_with(
+        locale,
+        "course-lessons",
+        &[("count", (card.lessons_total as i64).into())],
+    );
     let percent = card.percent();
     let action = if !card.enrolled {
         view! {
@@ -22,7 +30,11 @@ pub fn CourseCardView(card: CourseCard) -> impl IntoView {
         }
         .into_any()
     } else if let (false, Some(lesson)) = (card.completed, card.resume_lesson.clone()) {
-        let key = if card.lessons_completed == 0 { "course-start" } else { "course-resume" };
+        let key = if card.lessons_completed == 0 {
+            "course-start"
+        } else {
+            "course-resume"
+        };
         view! { <a class="button-primary" href=format!("/courses/{}/lessons/{lesson}", card.slug)>{tr(key)}</a> }.into_any()
     } else {
         view! { <p class="badge badge-done">{tr("course-completed")}</p> }.into_any()

@@ -4,5 +4,9 @@ use leptos::prelude::*;
 #[component]
 pub fn HomePage() -> impl IntoView {
     #[cfg(feature = "ssr")]
-    leptos_axum::redirect(if super::request_user().is_some() { "/learning" } else { "/sign-in" });
+    leptos_axum::redirect(if super::request_user().is_some() {
+        "/learning"
+    } else {
+        "/sign-in"
+    });
 }

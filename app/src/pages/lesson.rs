@@ -32,22 +32,37 @@ pub fn LessonPage() -> impl IntoView {
 fn Lesson(lesson: LessonView) -> impl IntoView {
     let locale = use_locale();
     let course_href = format!("/courses/{}", lesson.course_slug);
-    let position = t_with(locale, "lesson-position", &[("position", (lesson.position as i64).into()), ("total", (lesson.total as i64).into())]);
-    let minutes = t_with(locale, "lesson-minutes", &[("minutes", lesson.minutes.into())]);
+    let position = t_with(
+        locale,
+        "lesson-position",
+        &[
+            ("position", (lesson.position as i64).into()),
+            ("total", (lesson.total as i64).into()),
+        ],
+    );
+    let minutes = t_with(
+        locale,
+        "lesson-minutes",
+        &[("minutes", lesson.minutes.into())],
+    );
     let fallback = lesson.is_fallback.then(|| {
         let language = Locale::from_code(&lesson.language).map_or(lesson.language.clone(), |l| l.native_name().to_owned());
         view! { <p class="notice notice-info" role="note">{t_with(locale, "lesson-fallback", &[("language", language.into())])}</p> }
     });
     let lesson_link = |slug: &str| format!("/courses/{}/lessons/{slug}", lesson.course_slug);
-    let previous = lesson.previous.as_ref().map(|link| view! {
-        <a rel="prev" href=lesson_link(&link.slug)>
-            <span class="pager-direction">{tr("lesson-previous")}</span> {link.title.clone()}
-        </a>
+    let previous = lesson.previous.as_ref().map(|link| {
+        view! {
+            <a rel="prev" href=lesson_link(&link.slug)>
+                <span class="pager-direction">{tr("lesson-previous")}</span> {link.title.clone()}
+            </a>
+        }
     });
-    let next = lesson.next.as_ref().map(|link| view! {
-        <a rel="next" href=lesson_link(&link.slug)>
-            <span class="pager-direction">{tr("lesson-next")}</span> {link.title.clone()}
-        </a>
+    let next = lesson.next.as_ref().map(|link| {
+        view! {
+            <a rel="next" href=lesson_link(&link.slug)>
+                <span class="pager-direction">{tr("lesson-next")}</span> {link.title.clone()}
+            </a>
+        }
     });
     let completion = if lesson.completed {
         view! { <p class="badge badge-done">{tr("lesson-completed")}</p> }.into_any()

@@ -26,7 +26,9 @@ use leptos::prelude::GetUntracked;
 /// The signed-in user of the request being rendered.
 #[cfg(feature = "ssr")]
 fn request_user() -> Option<UserSummary> {
-    crate::server::session::request_context().user.map(|user| user.summary())
+    crate::server::session::request_context()
+        .user
+        .map(|user| user.summary())
 }
 
 #[cfg(not(feature = "ssr"))]
@@ -36,12 +38,15 @@ fn request_user() -> Option<UserSummary> {
 
 /// Path and query of the request being rendered, to come back to after a form.
 fn request_path() -> String {
-    leptos_router::hooks::use_location().pathname.get_untracked()
+    leptos_router::hooks::use_location()
+        .pathname
+        .get_untracked()
 }
 
 #[cfg(feature = "ssr")]
 fn is_demo_mode() -> bool {
-    leptos::prelude::use_context::<crate::server::AppState>().is_some_and(|state| state.settings.demo_mode)
+    leptos::prelude::use_context::<crate::server::AppState>()
+        .is_some_and(|state| state.settings.demo_mode)
 }
 
 #[cfg(not(feature = "ssr"))]

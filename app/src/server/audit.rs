@@ -7,7 +7,14 @@ use std::net::IpAddr;
 use super::entities::audit_entry;
 use crate::AppError;
 
-pub async fn record(db: &impl ConnectionTrait, actor: Option<i32>, action: &str, subject: &str, detail: &str, ip: Option<IpAddr>) -> Result<(), AppError> {
+pub async fn record(
+    db: &impl ConnectionTrait,
+    actor: Option<i32>,
+    action: &str,
+    subject: &str,
+    detail: &str,
+    ip: Option<IpAddr>,
+) -> Result<(), AppError> {
     audit_entry::ActiveModel {
         at: Set(Utc::now()),
         actor_user_id: Set(actor),

@@ -4,7 +4,10 @@
 
 use chrono::Utc;
 use malaka_courses::{Catalog, Course, Lesson};
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseTransaction, EntityTrait, IntoActiveModel, QueryFilter, TransactionTrait};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseTransaction, EntityTrait,
+    IntoActiveModel, QueryFilter, TransactionTrait,
+};
 use std::collections::HashMap;
 
 use super::entities::{course, course_text, lesson, lesson_text};
@@ -22,10 +25,17 @@ pub struct SyncReport {
 
 pub async fn sync_catalog(db: &Db, catalog: &Catalog) -> Result<SyncReport, AppError> {
     let mut report = SyncReport::default();
-    let existing: HashMap<String, course::Model> = course::Entity::find().all(&db.read).await?.into_iter().map(|c| (c.slug.clone(), c)).collect();
+    let existing: HashMap<String, course::Model> = course::Entity::find()
+        .all(&db.read)
+        .await?
+        .into_iter()
+        .map(|c| (c.slug.clone(), c))
+        .collect();
     for files in &catalog.courses {
         match existing.get(&files.slug) {
-            Some(row) if row.content_hash == files.content_hash && !row.archived => report.courses_unchanged += 1,
+            Some(row) if row.content_hash == files.content_hash && !row.archived => {
+                report.courses_unchanged += 1
+            }
             found => {
                 let txn = db.write.begin().await?;
                 let course_id = upsert_course(&txn, found.cloned(), files).await?;
@@ -39,7 +49,10 @@ pub async fn sync_catalog(db: &Db, catalog: &Catalog) -> Result<SyncReport, AppE
             }
         }
     }
-    for row in existing.values().filter(|row| !row.archived && catalog.course(&row.slug).is_none()) {
+    for row in existing
+        .values()
+        .filter(|row| !row.archived && catalog.course(&row.slug).is_none())
+    {
         let mut archived = row.clone().into_active_model();
         archived.archived = Set(true);
         archived.updated_at = Set(Utc::now());
@@ -49,11 +62,19 @@ pub async fn sync_catalog(db: &Db, catalog: &Catalog) -> Result<SyncReport, AppE
     Ok(report)
 }
 
-async fn upsert_course(txn: &DatabaseTransaction, found: Option<course::Model>, files: &Course) -> Result<i32, AppError> {
+async fn upsert_course(
+    txn: &DatabaseTransaction,
+    found: Option<course::Model>,
+    files: &Course,
+) -> Result<i32, AppError> {
     let meta = &files.meta;
     let mut row = match &found {
         Some(existing) => existing.clone().into_active_model(),
-        None => course::ActiveModel { slug: Set(files.slug.clone()), version: Set(0), ..Default::default() },
+        None => course::ActiveModel {
+            slug: Set(files.slug.clone()),
+            version: Set(0),
+            ..Default::default()
+        },
     };
     row.source_language = Set(meta.source_language.code().to_owned());
     row.estimated_minutes = Set((meta.estimated_hours * 60.0).round() as i32);
@@ -66,21 +87,31 @@ async fn upsert_course(txn: &DatabaseTransaction, found: Option<course::Model>, 
     let saved = row.save(txn).await?;
     let course_id = saved.id.unwrap();
 
-    course_text::Entity::delete_many().filter(course_text::Column::CourseId.eq(course_id)).exec(txn).await?;
-    let texts = meta.title.iter().map(|(language, title)| course_text::ActiveModel {
-        course_id: Set(course_id),
-        language: Set(language.code().to_owned()),
-        title: Set(title.clone()),
-        summary: Set(meta.summary.get(language).cloned().unwrap_or_default()),
-        audience: Set(meta.audience.get(language).cloned().unwrap_or_default()),
-        ..Default::default()
-    });
+    course_text::Entity::delete_many()
+        .filter(course_text::Column::CourseId.eq(course_id))
+        .exec(txn)
+        .await?;
+    let texts = meta
+        .title
+        .iter()
+        .map(|(language, title)| course_text::ActiveModel {
+            course_id: Set(course_id),
+            language: Set(language.code().to_owned()),
+            title: Set(title.clone()),
+            summary: Set(meta.summary.get(language).cloned().unwrap_or_default()),
+            audience: Set(meta.audience.get(language).cloned().unwrap_or_default()),
+            ..Default::default()
+        });
     course_text::Entity::insert_many(texts).exec(txn).await?;
     Ok(course_id)
 }
 
 /// Returns how many lessons were archived.
-async fn sync_lessons(txn: &DatabaseTransaction, course_id: i32, files: &Course) -> Result<usize, AppError> {
+async fn sync_lessons(
+    txn: &DatabaseTransaction,
+    course_id: i32,
+    files: &Course,
+) -> Result<usize, AppError> {
     let existing: HashMap<String, lesson::Model> = lesson::Entity::find()
         .filter(lesson::Column::CourseId.eq(course_id))
         .all(txn)
@@ -91,13 +122,21 @@ async fn sync_lessons(txn: &DatabaseTransaction, course_id: i32, files: &Course)
     let now = Utc::now();
     for file in &files.lessons {
         let found = existing.get(&file.slug);
-        let unchanged = found.is_some_and(|row| row.content_hash == file.content_hash && !row.archived && row.position == file.position as i32);
+        let unchanged = found.is_some_and(|row| {
+            row.content_hash == file.content_hash
+                && !row.archived
+                && row.position == file.position as i32
+        });
         if unchanged {
             continue;
         }
         let mut row = match found {
             Some(row) => row.clone().into_active_model(),
-            None => lesson::ActiveModel { course_id: Set(course_id), slug: Set(file.slug.clone()), ..Default::default() },
+            None => lesson::ActiveModel {
+                course_id: Set(course_id),
+                slug: Set(file.slug.clone()),
+                ..Default::default()
+            },
         };
         row.position = Set(file.position as i32);
         row.minutes = Set(file.minutes as i32);
@@ -108,7 +147,10 @@ async fn sync_lessons(txn: &DatabaseTransaction, course_id: i32, files: &Course)
         replace_texts(txn, lesson_id, file).await?;
     }
     let mut archived = 0;
-    for row in existing.values().filter(|row| !row.archived && !files.lessons.iter().any(|l| l.slug == row.slug)) {
+    for row in existing
+        .values()
+        .filter(|row| !row.archived && !files.lessons.iter().any(|l| l.slug == row.slug))
+    {
         let mut row = row.clone().into_active_model();
         row.archived = Set(true);
         row.updated_at = Set(now);
@@ -118,15 +160,25 @@ async fn sync_lessons(txn: &DatabaseTransaction, course_id: i32, files: &Course)
     Ok(archived)
 }
 
-async fn replace_texts(txn: &DatabaseTransaction, lesson_id: i32, file: &Lesson) -> Result<(), AppError> {
-    lesson_text::Entity::delete_many().filter(lesson_text::Column::LessonId.eq(lesson_id)).exec(txn).await?;
-    let texts = file.texts.iter().map(|(language, text)| lesson_text::ActiveModel {
-        lesson_id: Set(lesson_id),
-        language: Set(language.code().to_owned()),
-        title: Set(text.title.clone()),
-        html: Set(text.html.clone()),
-        ..Default::default()
-    });
+async fn replace_texts(
+    txn: &DatabaseTransaction,
+    lesson_id: i32,
+    file: &Lesson,
+) -> Result<(), AppError> {
+    lesson_text::Entity::delete_many()
+        .filter(lesson_text::Column::LessonId.eq(lesson_id))
+        .exec(txn)
+        .await?;
+    let texts = file
+        .texts
+        .iter()
+        .map(|(language, text)| lesson_text::ActiveModel {
+            lesson_id: Set(lesson_id),
+            language: Set(language.code().to_owned()),
+            title: Set(text.title.clone()),
+            html: Set(text.html.clone()),
+            ..Default::default()
+        });
     lesson_text::Entity::insert_many(texts).exec(txn).await?;
     Ok(())
 }

@@ -30,12 +30,18 @@ impl Db {
                 .acquire_timeout(Duration::from_secs(10))
                 .sqlx_logging(false);
             let pool = Database::connect(options).await?;
-            return Ok(Self { read: pool.clone(), write: pool });
+            return Ok(Self {
+                read: pool.clone(),
+                write: pool,
+            });
         }
         // An in-memory database exists once per connection: share a single one.
         if url.contains(":memory:") || url.contains("mode=memory") {
             let only = connect_sqlite(url, 1).await?;
-            return Ok(Self { read: only.clone(), write: only });
+            return Ok(Self {
+                read: only.clone(),
+                write: only,
+            });
         }
         let write = connect_sqlite(url, 1).await?;
         let read = connect_sqlite(url, SQLITE_READERS).await?;

@@ -19,20 +19,62 @@ pub const DEMO_ACCOUNTS: [(&str, &str, Role); 4] = [
 
 /// Creates what is missing; running it again changes nothing.
 pub async fn seed_demo(state: &AppState) -> Result<(), AppError> {
-    if find_by_email(&state.db.read, DEMO_ACCOUNTS[0].0).await?.is_some() {
+    if find_by_email(&state.db.read, DEMO_ACCOUNTS[0].0)
+        .await?
+        .is_some()
+    {
         return Ok(());
     }
     let db = &state.db.write;
-    let ministry = create_unit(db, None, UnitKind::Ministry, "Ministry of Digital Technologies", "Tashkent").await?;
-    let department = create_unit(db, Some(ministry.id), UnitKind::Department, "Department of Public Services", "Tashkent").await?;
-    let samarkand = create_unit(db, Some(department.id), UnitKind::Unit, "Public Service Centre, Samarkand", "Samarkand").await?;
-    create_unit(db, Some(department.id), UnitKind::Unit, "Public Service Centre, Qarshi", "Qashqadaryo").await?;
+    let ministry = create_unit(
+        db,
+        None,
+        UnitKind::Ministry,
+        "Ministry of Digital Technologies",
+        "Tashkent",
+    )
+    .await?;
+    let department = create_unit(
+        db,
+        Some(ministry.id),
+        UnitKind::Department,
+        "Department of Public Services",
+        "Tashkent",
+    )
+    .await?;
+    let samarkand = create_unit(
+        db,
+        Some(department.id),
+        UnitKind::Unit,
+        "Public Service Centre, Samarkand",
+        "Samarkand",
+    )
+    .await?;
+    create_unit(
+        db,
+        Some(department.id),
+        UnitKind::Unit,
+        "Public Service Centre, Qarshi",
+        "Qashqadaryo",
+    )
+    .await?;
     for (email, name, role) in DEMO_ACCOUNTS {
-        let unit = if role == Role::Officer { samarkand.id } else { ministry.id };
+        let unit = if role == Role::Officer {
+            samarkand.id
+        } else {
+            ministry.id
+        };
         let user = create_user(
             &state.db,
             &state.hasher,
-            NewUser { email: email.into(), name: name.into(), password: DEMO_PASSWORD.into(), role, org_unit_id: Some(unit), language: Locale::Uz },
+            NewUser {
+                email: email.into(),
+                name: name.into(),
+                password: DEMO_PASSWORD.into(),
+                role,
+                org_unit_id: Some(unit),
+                language: Locale::Uz,
+            },
         )
         .await?;
         if role == Role::Officer {

@@ -24,7 +24,13 @@ impl UnitKind {
     }
 }
 
-pub async fn create_unit(db: &impl ConnectionTrait, parent: Option<i32>, kind: UnitKind, name: &str, region: &str) -> Result<org_unit::Model, AppError> {
+pub async fn create_unit(
+    db: &impl ConnectionTrait,
+    parent: Option<i32>,
+    kind: UnitKind,
+    name: &str,
+    region: &str,
+) -> Result<org_unit::Model, AppError> {
     let unit = org_unit::ActiveModel {
         parent_id: Set(parent),
         kind: Set(kind.as_str().to_owned()),

@@ -2,10 +2,12 @@
 
 use chrono::Utc;
 use sea_orm::sea_query::ExprTrait;
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+};
 
-use super::entities::user;
 use super::auth::PasswordHasher;
+use super::entities::user;
 use super::Db;
 use crate::api::auth::Role;
 use crate::i18n::Locale;
@@ -24,13 +26,21 @@ pub fn normalise_email(email: &str) -> String {
     email.trim().to_lowercase()
 }
 
-pub async fn create_user(db: &Db, hasher: &PasswordHasher, new: NewUser) -> Result<user::Model, AppError> {
+pub async fn create_user(
+    db: &Db,
+    hasher: &PasswordHasher,
+    new: NewUser,
+) -> Result<user::Model, AppError> {
     let email = normalise_email(&new.email);
     if !email.contains('@') || email.len() > 254 {
-        return Err(AppError::Invalid(format!("`{email}` is not an email address")));
+        return Err(AppError::Invalid(format!(
+            "`{email}` is not an email address"
+        )));
     }
     if find_by_email(&db.read, &email).await?.is_some() {
-        return Err(AppError::Invalid(format!("an account with the email {email} exists already")));
+        return Err(AppError::Invalid(format!(
+            "an account with the email {email} exists already"
+        )));
     }
     let password_hash = hasher.hash(new.password).await?;
     let now = Utc::now();
@@ -50,12 +60,24 @@ pub async fn create_user(db: &Db, hasher: &PasswordHasher, new: NewUser) -> Resu
     Ok(user.insert(&db.write).await?)
 }
 
-pub async fn find_by_email(db: &impl ConnectionTrait, email: &str) -> Result<Option<user::Model>, AppError> {
-    Ok(user::Entity::find().filter(user::Column::Email.eq(normalise_email(email))).one(db).await?)
+pub async fn find_by_email(
+    db: &impl ConnectionTrait,
+    email: &str,
+) -> Result<Option<user::Model>, AppError> {
+    Ok(user::Entity::find()
+        .filter(user::Column::Email.eq(normalise_email(email)))
+        .one(db)
+        .await?)
 }
 
-pub async fn find_active(db: &impl ConnectionTrait, id: i32) -> Result<Option<user::Model>, AppError> {
-    Ok(user::Entity::find_by_id(id).one(db).await?.filter(|user| user.active))
+pub async fn find_active(
+    db: &impl ConnectionTrait,
+    id: i32,
+) -> Result<Option<user::Model>, AppError> {
+    Ok(user::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .filter(|user| user.active))
 }
 
 pub async fn set_language(db: &Db, user_id: i32, locale: Locale) -> Result<(), AppError> {
@@ -71,7 +93,10 @@ pub async fn set_language(db: &Db, user_id: i32, locale: Locale) -> Result<(), A
 /// Ends every session of the user: tokens carry the version they were issued with.
 pub async fn end_all_sessions(db: &Db, user_id: i32) -> Result<(), AppError> {
     user::Entity::update_many()
-        .col_expr(user::Column::TokenVersion, sea_orm::sea_query::Expr::col(user::Column::TokenVersion).add(1))
+        .col_expr(
+            user::Column::TokenVersion,
+            sea_orm::sea_query::Expr::col(user::Column::TokenVersion).add(1),
+        )
         .filter(user::Column::Id.eq(user_id))
         .exec(&db.write)
         .await?;

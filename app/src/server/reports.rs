@@ -13,9 +13,18 @@ use crate::AppError;
 
 /// Per course: enrolled, completed, in progress (some lesson started), not started, overdue.
 /// HR sees the people in their own unit and the units below it; admins see everyone.
-pub async fn team_progress(db: &Db, viewer: &CurrentUser, locale: Locale) -> Result<Vec<CourseProgressRow>, AppError> {
+pub async fn team_progress(
+    db: &Db,
+    viewer: &CurrentUser,
+    locale: Locale,
+) -> Result<Vec<CourseProgressRow>, AppError> {
     let people: HashSet<i32> = match (viewer.role, viewer.org_unit_id) {
-        (Role::Admin, _) => user::Entity::find().all(&db.read).await?.into_iter().map(|u| u.id).collect(),
+        (Role::Admin, _) => user::Entity::find()
+            .all(&db.read)
+            .await?
+            .into_iter()
+            .map(|u| u.id)
+            .collect(),
         (_, Some(unit)) => {
             let units = organisation::subtree(&db.read, unit).await?;
             user::Entity::find()
@@ -28,10 +37,18 @@ pub async fn team_progress(db: &Db, viewer: &CurrentUser, locale: Locale) -> Res
         }
         (_, None) => HashSet::new(),
     };
-    let courses = course::Entity::find().filter(course::Column::Archived.eq(false)).all(&db.read).await?;
+    let courses = course::Entity::find()
+        .filter(course::Column::Archived.eq(false))
+        .all(&db.read)
+        .await?;
     let texts = course_text::Entity::find().all(&db.read).await?;
     let enrolments = enrolment::Entity::find().all(&db.read).await?;
-    let lessons: HashMap<i32, i32> = lesson::Entity::find().all(&db.read).await?.into_iter().map(|l| (l.id, l.course_id)).collect();
+    let lessons: HashMap<i32, i32> = lesson::Entity::find()
+        .all(&db.read)
+        .await?
+        .into_iter()
+        .map(|l| (l.id, l.course_id))
+        .collect();
     let started: HashSet<(i32, i32)> = lesson_progress::Entity::find()
         .all(&db.read)
         .await?
@@ -48,12 +65,29 @@ pub async fn team_progress(db: &Db, viewer: &CurrentUser, locale: Locale) -> Res
                 .find(|t| t.language == locale.code())
                 .or_else(|| texts.iter().find(|t| t.course_id == course.id))
                 .map_or_else(|| course.slug.clone(), |t| t.title.clone());
-            let mine: Vec<&enrolment::Model> = enrolments.iter().filter(|e| e.course_id == course.id && people.contains(&e.user_id)).collect();
+            let mine: Vec<&enrolment::Model> = enrolments
+                .iter()
+                .filter(|e| e.course_id == course.id && people.contains(&e.user_id))
+                .collect();
             let completed = mine.iter().filter(|e| e.completed_at.is_some()).count() as u64;
-            let in_progress = mine.iter().filter(|e| e.completed_at.is_none() && started.contains(&(e.user_id, course.id))).count() as u64;
-            let overdue = mine.iter().filter(|e| e.completed_at.is_none() && e.due_at.is_some_and(|due| due < now)).count() as u64;
+            let in_progress = mine
+                .iter()
+                .filter(|e| e.completed_at.is_none() && started.contains(&(e.user_id, course.id)))
+                .count() as u64;
+            let overdue = mine
+                .iter()
+                .filter(|e| e.completed_at.is_none() && e.due_at.is_some_and(|due| due < now))
+                .count() as u64;
             let enrolled = mine.len() as u64;
-            CourseProgressRow { slug: course.slug.clone(), title, enrolled, completed, in_progress, not_started: enrolled - completed - in_progress, overdue }
+            CourseProgressRow {
+                slug: course.slug.clone(),
+                title,
+                enrolled,
+                completed,
+                in_progress,
+                not_started: enrolled - completed - in_progress,
+                overdue,
+            }
         })
         .collect();
     rows.sort_by(|a, b| a.title.cmp(&b.title));

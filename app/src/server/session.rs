@@ -27,7 +27,12 @@ pub struct CurrentUser {
 
 impl CurrentUser {
     pub fn summary(&self) -> UserSummary {
-        UserSummary { id: self.id, name: self.name.clone(), email: self.email.clone(), role: self.role }
+        UserSummary {
+            id: self.id,
+            name: self.name.clone(),
+            email: self.email.clone(),
+            role: self.role,
+        }
     }
 }
 
@@ -40,11 +45,17 @@ pub struct RequestContext {
     pub renewed_token: Option<String>,
 }
 
-pub async fn resolve(state: &AppState, headers: &HeaderMap, client_ip: Option<IpAddr>) -> Result<RequestContext, AppError> {
+pub async fn resolve(
+    state: &AppState,
+    headers: &HeaderMap,
+    client_ip: Option<IpAddr>,
+) -> Result<RequestContext, AppError> {
     let now = Utc::now();
     let mut user = None;
     let mut renewed_token = None;
-    if let Some(claims) = cookie_value(headers, SESSION_COOKIE).and_then(|token| state.tokens.verify(&token)) {
+    if let Some(claims) =
+        cookie_value(headers, SESSION_COOKIE).and_then(|token| state.tokens.verify(&token))
+    {
         let found = match claims.user_id() {
             Some(id) => people::find_active(&state.db.read, id).await?,
             None => None,
@@ -68,7 +79,12 @@ pub async fn resolve(state: &AppState, headers: &HeaderMap, client_ip: Option<Ip
         .or(user.as_ref().map(|user| user.language))
         .or_else(|| accepted_locale(headers))
         .unwrap_or_default();
-    Ok(RequestContext { user, locale, client_ip, renewed_token })
+    Ok(RequestContext {
+        user,
+        locale,
+        client_ip,
+        renewed_token,
+    })
 }
 
 fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
@@ -85,9 +101,19 @@ fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
 fn accepted_locale(headers: &HeaderMap) -> Option<Locale> {
     let header = headers.get(http::header::ACCEPT_LANGUAGE)?.to_str().ok()?;
     let requested = fluent_langneg::accepted_languages::parse(header);
-    let available: Vec<fluent_templates::LanguageIdentifier> = Locale::ALL.iter().filter_map(|l| l.code().parse().ok()).collect();
-    let chosen = fluent_langneg::negotiate_languages(&requested, &available, None, fluent_langneg::NegotiationStrategy::Lookup);
-    chosen.first().and_then(|id| Locale::from_code(id.language.as_str()))
+    let available: Vec<fluent_templates::LanguageIdentifier> = Locale::ALL
+        .iter()
+        .filter_map(|l| l.code().parse().ok())
+        .collect();
+    let chosen = fluent_langneg::negotiate_languages(
+        &requested,
+        &available,
+        None,
+        fluent_langneg::NegotiationStrategy::Lookup,
+    );
+    chosen
+        .first()
+        .and_then(|id| Locale::from_code(id.language.as_str()))
 }
 
 /// `Set-Cookie` for a session token: HttpOnly (no script can read it), SameSite=Lax (not sent
@@ -98,7 +124,9 @@ pub fn session_cookie(state: &AppState, token: &str) -> String {
         .same_site(SameSite::Lax)
         .secure(state.settings.secure_cookies)
         .path("/")
-        .max_age(cookie::time::Duration::seconds(state.tokens.lifetime_seconds))
+        .max_age(cookie::time::Duration::seconds(
+            state.tokens.lifetime_seconds,
+        ))
         .build()
         .to_string()
 }

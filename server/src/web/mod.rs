@@ -30,10 +30,16 @@ pub struct ServerState {
 }
 
 pub fn router(app: AppState, leptos: LeptosOptions) -> Router {
-    let state = ServerState { app: app.clone(), leptos: leptos.clone() };
+    let state = ServerState {
+        app: app.clone(),
+        leptos: leptos.clone(),
+    };
     let routes = generate_route_list(App);
     let pages_and_functions = Router::new()
-        .route(&format!("{SERVER_FN_PREFIX}/{{*name}}"), post(server_fn_handler))
+        .route(
+            &format!("{SERVER_FN_PREFIX}/{{*name}}"),
+            post(server_fn_handler),
+        )
         .leptos_routes_with_context(
             &state,
             routes,
@@ -46,14 +52,23 @@ pub fn router(app: AppState, leptos: LeptosOptions) -> Router {
                 move || shell(leptos.clone())
             },
         )
-        .layer(from_fn_with_state(state.clone(), security::refuse_cross_site_writes))
+        .layer(from_fn_with_state(
+            state.clone(),
+            security::refuse_cross_site_writes,
+        ))
         .layer(from_fn_with_state(state.clone(), session::attach_session))
         .layer(from_fn(security::private_pages));
 
     // Asset names carry a content hash (cargo-leptos `hash-files`), so they never change.
     let site_files = Router::new()
-        .nest_service("/pkg", ServeDir::new(format!("{}/{}", leptos.site_root, leptos.site_pkg_dir)))
-        .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=31536000, immutable")));
+        .nest_service(
+            "/pkg",
+            ServeDir::new(format!("{}/{}", leptos.site_root, leptos.site_pkg_dir)),
+        )
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("public, max-age=31536000, immutable"),
+        ));
 
     Router::new()
         .route("/healthz", get(assets::healthz))
@@ -65,7 +80,10 @@ pub fn router(app: AppState, leptos: LeptosOptions) -> Router {
         .with_state(state)
 }
 
-async fn server_fn_handler(State(state): State<ServerState>, request: Request<Body>) -> impl IntoResponse {
+async fn server_fn_handler(
+    State(state): State<ServerState>,
+    request: Request<Body>,
+) -> impl IntoResponse {
     let app = state.app.clone();
     handle_server_fns_with_context(move || provide_context(app.clone()), request).await
 }

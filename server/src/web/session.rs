@@ -10,8 +10,15 @@ use std::net::SocketAddr;
 
 use super::ServerState;
 
-pub async fn attach_session(State(state): State<ServerState>, mut request: Request, next: Next) -> Response {
-    let client_ip = request.extensions().get::<ConnectInfo<SocketAddr>>().map(|info| info.0.ip());
+pub async fn attach_session(
+    State(state): State<ServerState>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let client_ip = request
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|info| info.0.ip());
     let context = match resolve(&state.app, request.headers(), client_ip).await {
         Ok(context) => context,
         Err(_) => return StatusCode::SERVICE_UNAVAILABLE.into_response(),
@@ -22,8 +29,15 @@ pub async fn attach_session(State(state): State<ServerState>, mut request: Reque
     if let Some(token) = renewed {
         // Sign-in and sign-out set the cookie themselves: theirs wins.
         let prefix = format!("{SESSION_COOKIE}=");
-        let already_set = response.headers().get_all(header::SET_COOKIE).iter().any(|value| value.as_bytes().starts_with(prefix.as_bytes()));
-        if let (false, Ok(value)) = (already_set, HeaderValue::from_str(&session_cookie(&state.app, &token))) {
+        let already_set = response
+            .headers()
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .any(|value| value.as_bytes().starts_with(prefix.as_bytes()));
+        if let (false, Ok(value)) = (
+            already_set,
+            HeaderValue::from_str(&session_cookie(&state.app, &token)),
+        ) {
             response.headers_mut().append(header::SET_COOKIE, value);
         }
     }

@@ -17,15 +17,33 @@ use crate::AppError;
 /// Checks an email and password. Wrong email, wrong password and a deactivated account all give
 /// the same error, after the same amount of hashing work, so sign-in reveals nothing about who
 /// has an account.
-pub async fn authenticate(state: &AppState, email: &str, password: &str, ip: Option<IpAddr>) -> Result<user::Model, AppError> {
+pub async fn authenticate(
+    state: &AppState,
+    email: &str,
+    password: &str,
+    ip: Option<IpAddr>,
+) -> Result<user::Model, AppError> {
     let email = people::normalise_email(email);
     state.sign_in_limits.check(&email, ip)?;
-    let user = people::find_by_email(&state.db.read, &email).await?.filter(|user| user.active);
+    let user = people::find_by_email(&state.db.read, &email)
+        .await?
+        .filter(|user| user.active);
     let stored_hash = user.as_ref().map(|user| user.password_hash.clone());
-    let password_matches = state.hasher.verify(stored_hash, password.to_owned()).await?;
+    let password_matches = state
+        .hasher
+        .verify(stored_hash, password.to_owned())
+        .await?;
     match user {
         Some(user) if password_matches => {
-            audit::record(&state.db.write, Some(user.id), "sign-in", &user.email, "", ip).await?;
+            audit::record(
+                &state.db.write,
+                Some(user.id),
+                "sign-in",
+                &user.email,
+                "",
+                ip,
+            )
+            .await?;
             Ok(user)
         }
         _ => {

@@ -25,18 +25,28 @@ impl PasswordHasher {
     pub fn new() -> Self {
         // Leave at least one core to page serving.
         let cores = std::thread::available_parallelism().map_or(2, usize::from);
-        Self { permits: Arc::new(Semaphore::new(cores.saturating_sub(1).max(1))) }
+        Self {
+            permits: Arc::new(Semaphore::new(cores.saturating_sub(1).max(1))),
+        }
     }
 
     pub async fn hash(&self, password: String) -> Result<String, AppError> {
-        let _permit = self.permits.acquire().await.map_err(|_| AppError::Internal)?;
+        let _permit = self
+            .permits
+            .acquire()
+            .await
+            .map_err(|_| AppError::Internal)?;
         tokio::task::spawn_blocking(move || hash_password(&password)).await?
     }
 
     /// Verifies against `stored`, or against a dummy hash when there is no account, so both
     /// cases cost the same time.
     pub async fn verify(&self, stored: Option<String>, password: String) -> Result<bool, AppError> {
-        let _permit = self.permits.acquire().await.map_err(|_| AppError::Internal)?;
+        let _permit = self
+            .permits
+            .acquire()
+            .await
+            .map_err(|_| AppError::Internal)?;
         let verified = tokio::task::spawn_blocking(move || {
             let stored = stored.as_deref().unwrap_or(DUMMY_HASH.as_str());
             let matches = verify_password(stored, &password);
@@ -59,10 +69,16 @@ pub fn hash_password(password: &str) -> Result<String, AppError> {
 }
 
 pub fn verify_password(stored: &str, password: &str) -> bool {
-    PasswordHash::new(stored).is_ok_and(|hash| Argon2::default().verify_password(password.as_bytes(), &hash).is_ok())
+    PasswordHash::new(stored).is_ok_and(|hash| {
+        Argon2::default()
+            .verify_password(password.as_bytes(), &hash)
+            .is_ok()
+    })
 }
 
-static DUMMY_HASH: LazyLock<String> = LazyLock::new(|| hash_password("no account has this password").expect("hashing a constant works"));
+static DUMMY_HASH: LazyLock<String> = LazyLock::new(|| {
+    hash_password("no account has this password").expect("hashing a constant works")
+});
 
 #[cfg(test)]
 mod tests {
@@ -82,9 +98,15 @@ mod tests {
     #[tokio::test]
     async fn a_missing_account_never_verifies() {
         let hasher = PasswordHasher::new();
-        assert!(!hasher.verify(None, "no account has this password".into()).await.unwrap());
+        assert!(!hasher
+            .verify(None, "no account has this password".into())
+            .await
+            .unwrap());
         let stored = hash_password("right").unwrap();
-        assert!(hasher.verify(Some(stored.clone()), "right".into()).await.unwrap());
+        assert!(hasher
+            .verify(Some(stored.clone()), "right".into())
+            .await
+            .unwrap());
         assert!(!hasher.verify(Some(stored), "wrong".into()).await.unwrap());
     }
 }

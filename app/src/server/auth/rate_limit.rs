@@ -24,7 +24,10 @@ impl Default for SignInLimits {
 impl SignInLimits {
     pub fn per_minute(per_account: u32, per_address: u32) -> Self {
         let quota = |n: u32| Quota::per_minute(NonZeroU32::new(n.max(1)).expect("at least one"));
-        Self { per_account: RateLimiter::keyed(quota(per_account)), per_address: RateLimiter::keyed(quota(per_address)) }
+        Self {
+            per_account: RateLimiter::keyed(quota(per_account)),
+            per_address: RateLimiter::keyed(quota(per_address)),
+        }
     }
 
     pub fn check(&self, email: &str, address: Option<IpAddr>) -> Result<(), AppError> {
@@ -34,7 +37,8 @@ impl SignInLimits {
         if self.per_address.len() > FORGET_AFTER_KEYS {
             self.per_address.retain_recent();
         }
-        let address_allowed = address.is_none_or(|address| self.per_address.check_key(&address).is_ok());
+        let address_allowed =
+            address.is_none_or(|address| self.per_address.check_key(&address).is_ok());
         let account_allowed = self.per_account.check_key(&email.to_owned()).is_ok();
         if address_allowed && account_allowed {
             Ok(())
@@ -54,8 +58,14 @@ mod tests {
         for n in 0..3 {
             assert!(limits.check("a@x.uz", Some([10, 0, 0, n].into())).is_ok());
         }
-        assert_eq!(limits.check("a@x.uz", Some([10, 0, 0, 9].into())), Err(AppError::RateLimited));
-        assert!(limits.check("b@x.uz", Some([10, 0, 0, 9].into())).is_ok(), "other accounts are not affected");
+        assert_eq!(
+            limits.check("a@x.uz", Some([10, 0, 0, 9].into())),
+            Err(AppError::RateLimited)
+        );
+        assert!(
+            limits.check("b@x.uz", Some([10, 0, 0, 9].into())).is_ok(),
+            "other accounts are not affected"
+        );
     }
 
     #[test]

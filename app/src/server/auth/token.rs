@@ -41,7 +41,9 @@ pub struct TokenKeys {
 
 impl std::fmt::Debug for TokenKeys {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("TokenKeys").field("lifetime_seconds", &self.lifetime_seconds).finish_non_exhaustive()
+        f.debug_struct("TokenKeys")
+            .field("lifetime_seconds", &self.lifetime_seconds)
+            .finish_non_exhaustive()
     }
 }
 
@@ -69,12 +71,15 @@ impl TokenKeys {
             iss: ISSUER.into(),
             aud: AUDIENCE.into(),
         };
-        encode(&Header::new(Algorithm::HS256), &claims, &self.encoding).expect("HS256 signing cannot fail")
+        encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
+            .expect("HS256 signing cannot fail")
     }
 
     /// The token's claims when its signature, algorithm, expiry, issuer and audience are right.
     pub fn verify(&self, token: &str) -> Option<Claims> {
-        decode::<Claims>(token, &self.decoding, &self.validation).ok().map(|data| data.claims)
+        decode::<Claims>(token, &self.decoding, &self.validation)
+            .ok()
+            .map(|data| data.claims)
     }
 
     /// Tokens are renewed once half their life has passed, so active learners stay signed in.
@@ -85,7 +90,10 @@ impl TokenKeys {
 
 /// The signing key: `MALAKA_SESSION_SECRET` when set, otherwise a random key generated on first
 /// start and kept in the database, so restarts and several server instances share it.
-pub async fn load_or_create_signing_secret(db: &impl ConnectionTrait, from_environment: Option<String>) -> Result<Vec<u8>, AppError> {
+pub async fn load_or_create_signing_secret(
+    db: &impl ConnectionTrait,
+    from_environment: Option<String>,
+) -> Result<Vec<u8>, AppError> {
     if let Some(secret) = from_environment {
         if secret.len() < MIN_SECRET_BYTES {
             tracing::error!("MALAKA_SESSION_SECRET must be at least {MIN_SECRET_BYTES} characters");
@@ -93,19 +101,33 @@ pub async fn load_or_create_signing_secret(db: &impl ConnectionTrait, from_envir
         }
         return Ok(secret.into_bytes());
     }
-    if let Some(stored) = server_secret::Entity::find_by_id(SIGNING_SECRET_NAME).one(db).await? {
+    if let Some(stored) = server_secret::Entity::find_by_id(SIGNING_SECRET_NAME)
+        .one(db)
+        .await?
+    {
         return hex::decode(stored.value).map_err(|_| AppError::Internal);
     }
     let mut secret = vec![0u8; 64];
     rand::rng().fill_bytes(&mut secret);
-    let row = server_secret::ActiveModel { name: Set(SIGNING_SECRET_NAME.into()), value: Set(hex::encode(&secret)), created_at: Set(Utc::now()) };
+    let row = server_secret::ActiveModel {
+        name: Set(SIGNING_SECRET_NAME.into()),
+        value: Set(hex::encode(&secret)),
+        created_at: Set(Utc::now()),
+    };
     // Another instance may have created it at the same moment: then theirs wins.
     let inserted = server_secret::Entity::insert(row)
-        .on_conflict(sea_orm::sea_query::OnConflict::column(server_secret::Column::Name).do_nothing().to_owned())
+        .on_conflict(
+            sea_orm::sea_query::OnConflict::column(server_secret::Column::Name)
+                .do_nothing()
+                .to_owned(),
+        )
         .exec_without_returning(db)
         .await?;
     if inserted == 0 {
-        let stored = server_secret::Entity::find_by_id(SIGNING_SECRET_NAME).one(db).await?.ok_or(AppError::Internal)?;
+        let stored = server_secret::Entity::find_by_id(SIGNING_SECRET_NAME)
+            .one(db)
+            .await?
+            .ok_or(AppError::Internal)?;
         return hex::decode(stored.value).map_err(|_| AppError::Internal);
     }
     Ok(secret)
@@ -145,14 +167,31 @@ mod tests {
         let encode_segment = |bytes: &[u8]| URL_SAFE_NO_PAD.encode(bytes);
         let header = encode_segment(br#"{"alg":"none","typ":"JWT"}"#);
         let exp = Utc::now().timestamp() + 600;
-        let payload = encode_segment(format!(r#"{{"sub":"1","ver":0,"iat":0,"exp":{exp},"iss":"malaka","aud":"malaka-web"}}"#).as_bytes());
+        let payload = encode_segment(
+            format!(
+                r#"{{"sub":"1","ver":0,"iat":0,"exp":{exp},"iss":"malaka","aud":"malaka-web"}}"#
+            )
+            .as_bytes(),
+        );
         assert!(keys().verify(&format!("{header}.{payload}.")).is_none());
     }
 
     #[test]
     fn a_token_for_another_audience_is_refused() {
-        let claims = Claims { sub: "1".into(), ver: 0, iat: 0, exp: Utc::now().timestamp() + 600, iss: ISSUER.into(), aud: "other-app".into() };
-        let token = encode(&Header::new(Algorithm::HS256), &claims, &EncodingKey::from_secret(&[7u8; 32])).unwrap();
+        let claims = Claims {
+            sub: "1".into(),
+            ver: 0,
+            iat: 0,
+            exp: Utc::now().timestamp() + 600,
+            iss: ISSUER.into(),
+            aud: "other-app".into(),
+        };
+        let token = encode(
+            &Header::new(Algorithm::HS256),
+            &claims,
+            &EncodingKey::from_secret(&[7u8; 32]),
+        )
+        .unwrap();
         assert!(keys().verify(&token).is_none());
     }
 
@@ -160,8 +199,20 @@ mod tests {
     fn a_tampered_payload_is_refused() {
         let token = keys().issue(42, 0, Utc::now());
         let mut parts: Vec<String> = token.split('.').map(str::to_owned).collect();
-        let claims = Claims { sub: "1".into(), ver: 0, iat: 0, exp: Utc::now().timestamp() + 600, iss: ISSUER.into(), aud: AUDIENCE.into() };
-        let other = encode(&Header::new(Algorithm::HS256), &claims, &EncodingKey::from_secret(&[9u8; 32])).unwrap();
+        let claims = Claims {
+            sub: "1".into(),
+            ver: 0,
+            iat: 0,
+            exp: Utc::now().timestamp() + 600,
+            iss: ISSUER.into(),
+            aud: AUDIENCE.into(),
+        };
+        let other = encode(
+            &Header::new(Algorithm::HS256),
+            &claims,
+            &EncodingKey::from_secret(&[9u8; 32]),
+        )
+        .unwrap();
         parts[1] = other.split('.').nth(1).unwrap().to_owned();
         assert!(keys().verify(&parts.join(".")).is_none());
     }

@@ -1,0 +1,34 @@
+# Sourced by the browser tests and the benchmarks: starts the release server on a fresh SQLite
+# database with the demo data, waits until it answers, and stops it on exit.
+#   start_server PORT [command prefix, e.g. "taskset -c 0"]
+# Sets SERVER_URL and SERVER_LOG.
+start_server() {
+  local port=$1; shift
+  SERVER_DIR=$(mktemp -d)
+  SERVER_LOG="$SERVER_DIR/server.log"
+  SERVER_URL="http://127.0.0.1:$port"
+  DATABASE_URL="sqlite://$SERVER_DIR/malaka.db?mode=rwc" MALAKA_DEMO=1 LEPTOS_SITE_ADDR="127.0.0.1:$port" \
+    LEPTOS_SITE_ROOT=target/site RUST_LOG=${RUST_LOG:-warn} "$@" target/release/malaka-server >"$SERVER_LOG" 2>&1 &
+  SERVER_PID=$!
+  trap stop_server EXIT
+  for _ in $(seq 1 120); do
+    curl -fs "$SERVER_URL/healthz" >/dev/null 2>&1 && return 0
+    kill -0 "$SERVER_PID" 2>/dev/null || { cat "$SERVER_LOG"; return 1; }
+    sleep 0.5
+  done
+  echo "the server did not answer within a minute" >&2
+  return 1
+}
+
+stop_server() {
+  kill "$SERVER_PID" 2>/dev/null || true
+  wait "$SERVER_PID" 2>/dev/null || true
+  rm -rf "$SERVER_DIR"
+}
+
+# Prints a session cookie ("malaka_session=...") for the demo officer.
+sign_in_cookie() {
+  curl -s -o /dev/null -D - -H 'Origin: '"$SERVER_URL" -H 'Accept: text/html' \
+    --data-urlencode "email=${1:-officer@demo.malaka.uz}" --data-urlencode "password=malaka-demo" \
+    "$SERVER_URL/api/sign-in" | grep -i '^set-cookie: malaka_session=' | sed -E 's/^[Ss]et-[Cc]ookie: ([^;]*).*/\1/'
+}

@@ -1,0 +1,43 @@
+# Malaka: the two commands are `make run` and `make test` (see README.md).
+SHELL := /bin/bash
+# wasm-opt comes from npm's binaryen (Debian's is too old to produce a wasm that hydrates).
+export PATH := $(CURDIR)/end2end/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+.PHONY: run test build lint unit-tests postgres-tests e2e bench page-weight
+
+## Build and serve http://127.0.0.1:3000 on an embedded SQLite file, with the demo accounts.
+run:
+	bash .ci/install-tools run
+	cargo leptos build --release
+	MALAKA_DEMO=1 LEPTOS_SITE_ROOT=target/site target/release/malaka-server
+
+## Every test: formatting, lints, unit and integration tests on SQLite and PostgreSQL,
+## and the browser tests in Chromium.
+test:
+	bash .ci/install-tools test
+	$(MAKE) lint unit-tests postgres-tests build e2e page-weight
+
+build:
+	cargo leptos build --release
+
+lint:
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy -p malaka-app --no-default-features --features hydrate --target wasm32-unknown-unknown -- -D warnings
+
+unit-tests:
+	cargo test --workspace
+
+postgres-tests:
+	MALAKA_TEST_POSTGRES_URL=$$(bash .ci/with-postgres) cargo test -p malaka-server --test integration
+
+e2e:
+	bash end2end/run.sh
+
+## Lesson page weight against the low-bandwidth budget (needs `make build`).
+page-weight:
+	bash server/bench/page-weight.sh
+
+## Throughput and latency of a signed-in lesson page (needs `make build`).
+bench:
+	bash server/bench/lesson-page.sh

@@ -1,0 +1,109 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, newContext, signIn, watchErrors } from './support.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+test('an officer completes lesson 1 and is offered Resume at lesson 2 after coming back', async () => {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await signIn(page);
+  await page.waitForURL('**/learning');
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'My learning');
+  assert.equal(await page.locator('.course-card').count(), 3);
+
+  await page.getByRole('link', { name: 'Cybersecurity for public servants' }).click();
+  await page.getByRole('link', { name: 'Start' }).click();
+  await page.waitForURL(/\/courses\/cybersecurity\/lessons\//);
+  const firstLesson = page.url();
+  assert.match(await page.locator('.lesson .meta').textContent(), /Lesson 1 of/);
+  assert.ok((await page.locator('.lesson-body h2').count()) > 0, 'the Markdown is rendered');
+
+  await page.getByRole('button', { name: 'Mark complete' }).click();
+  await page.waitForURL((url) => url.href !== firstLesson);
+  assert.match(await page.locator('.lesson .meta').textContent(), /Lesson 2 of/);
+  await page.goto(firstLesson);
+  await page.reload();
+  assert.equal(await page.getByText('You have completed this lesson.').count(), 1, 'progress is kept');
+  assert.deepEqual(errors, [], 'no console errors (islands hydrate cleanly)');
+  await context.close();
+
+  // A new browser session: sign in again and resume.
+  const later = await newContext(browser);
+  const again = await later.newPage();
+  await signIn(again);
+  await again.waitForURL('**/learning');
+  const card = again.locator('.course-card', { hasText: 'Cybersecurity' });
+  await card.getByRole('link', { name: 'Resume' }).click();
+  assert.match(await again.locator('.lesson .meta').textContent(), /Lesson 2 of/);
+  await later.close();
+});
+
+test('the same works with JavaScript switched off', async () => {
+  const context = await newContext(browser, { javaScriptEnabled: false });
+  const page = await context.newPage();
+  await signIn(page);
+  await page.waitForURL('**/learning');
+  await page.locator('.course-card', { hasText: 'Data literacy' }).getByRole('link', { name: 'Start' }).click();
+  const lesson = page.url();
+  await page.getByRole('button', { name: 'Mark complete' }).click();
+  await page.waitForURL((url) => url.href !== lesson);
+  await page.goto('/courses/data-literacy');
+  assert.equal(await page.locator('.lesson-list .state-done').count(), 1);
+  assert.equal(await page.getByRole('link', { name: 'Resume' }).count(), 1);
+  await context.close();
+});
+
+test('a wrong password shows an error', async () => {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await signIn(page, 'officer@demo.malaka.uz', 'not-the-password');
+  await page.waitForURL(/\/sign-in\?error=credentials/);
+  assert.equal(await page.getByRole('alert').textContent(), 'The email or password is not right.');
+  assert.equal(await page.getByLabel('Email').inputValue(), 'officer@demo.malaka.uz');
+  await context.close();
+});
+
+test('an officer gets 403 on the HR page', async () => {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await signIn(page);
+  await page.waitForURL('**/learning');
+  const response = await page.goto('/team');
+  assert.equal(response.status(), 403);
+  assert.equal(await page.getByRole('link', { name: 'Team progress' }).count(), 0, 'not offered in the menu');
+  await context.close();
+});
+
+test('the Russian interface shows Russian strings and html lang', async () => {
+  const context = await newContext(browser, { language: 'ru' });
+  const page = await context.newPage();
+  await page.goto('/sign-in');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'ru');
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Вход');
+  await page.getByLabel('Электронная почта').fill('officer@demo.malaka.uz');
+  await page.getByLabel('Пароль').fill('malaka-demo');
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await page.waitForURL('**/learning');
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Моё обучение');
+  await page.getByRole('button', { name: 'Oʻzbekcha' }).click();
+  await page.waitForURL('**/learning');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'uz');
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Mening taʼlimim');
+  await context.close();
+});
+
+test('a lesson reads on a 360 px wide phone without sideways scrolling', async () => {
+  const context = await newContext(browser, { width: 360 });
+  const page = await context.newPage();
+  await signIn(page);
+  await page.waitForURL('**/learning');
+  await page.goto('/courses/e-services');
+  await page.locator('.lesson-list a').first().click();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
+  await context.close();
+});

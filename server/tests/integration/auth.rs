@@ -1,0 +1,71 @@
+use malaka_app::api::auth::Role;
+use malaka_app::server::auth::authenticate;
+use malaka_app::server::people::end_all_sessions;
+use malaka_app::AppError;
+
+use crate::support::{TestApp, PASSWORD};
+
+#[tokio::test]
+async fn the_right_password_signs_in_whatever_the_email_case() {
+    let app = TestApp::new().await;
+    let id = app.user("dilnoza@gov.uz", Role::Officer, None).await;
+    let user = authenticate(&app.state, "  Dilnoza@GOV.uz ", PASSWORD, None)
+        .await
+        .unwrap();
+    assert_eq!(user.id, id);
+}
+
+#[tokio::test]
+async fn a_wrong_password_and_an_unknown_email_give_the_same_error() {
+    let app = TestApp::new().await;
+    app.user("dilnoza@gov.uz", Role::Officer, None).await;
+    assert_eq!(
+        authenticate(&app.state, "dilnoza@gov.uz", "wrong", None).await,
+        Err(AppError::SignInFailed)
+    );
+    assert_eq!(
+        authenticate(&app.state, "nobody@gov.uz", PASSWORD, None).await,
+        Err(AppError::SignInFailed)
+    );
+}
+
+#[tokio::test]
+async fn passwords_are_stored_as_argon2id_hashes() {
+    let app = TestApp::new().await;
+    app.user("dilnoza@gov.uz", Role::Officer, None).await;
+    let stored = malaka_app::server::people::find_by_email(&app.state.db.read, "dilnoza@gov.uz")
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        stored.password_hash.starts_with("$argon2id$"),
+        "{}",
+        stored.password_hash
+    );
+    assert!(!stored.password_hash.contains(PASSWORD));
+}
+
+#[tokio::test]
+async fn repeated_attempts_on_one_account_are_rate_limited_even_with_the_right_password() {
+    let app = TestApp::new().await;
+    app.user("dilnoza@gov.uz", Role::Officer, None).await;
+    for _ in 0..10 {
+        let _ = authenticate(&app.state, "dilnoza@gov.uz", "guess", None).await;
+    }
+    assert_eq!(
+        authenticate(&app.state, "dilnoza@gov.uz", PASSWORD, None).await,
+        Err(AppError::RateLimited)
+    );
+}
+
+#[tokio::test]
+async fn signing_out_ends_every_session_of_the_user() {
+    let app = TestApp::new().await;
+    let id = app.user("dilnoza@gov.uz", Role::Officer, None).await;
+    let old_cookie = app.cookie_for(id).await;
+    assert_eq!(app.get("/learning", Some(&old_cookie)).await.status, 200);
+    end_all_sessions(&app.state.db, id).await.unwrap();
+    let response = app.get("/learning", Some(&old_cookie)).await;
+    assert_eq!(response.status, 302);
+    assert!(response.location().unwrap().starts_with("/sign-in"));
+}

@@ -1,0 +1,326 @@
+use axum::body::Body;
+use axum::http::{header, Request};
+use malaka_app::api::auth::Role;
+use malaka_app::server::Settings;
+
+use crate::support::{TestApp, PASSWORD};
+
+#[tokio::test]
+async fn signing_in_with_a_form_sets_an_http_only_cookie_and_redirects() {
+    let app = TestApp::new().await;
+    app.user("dilnoza@gov.uz", Role::Officer, None).await;
+    let response = app
+        .post_form(
+            "/api/sign-in",
+            &[
+                ("email", "dilnoza@gov.uz"),
+                ("password", PASSWORD),
+                ("next", "/catalog"),
+            ],
+            None,
+        )
+        .await;
+    assert_eq!(response.status, 302);
+    assert_eq!(response.location(), Some("/catalog"));
+    let set_cookie = response
+        .headers
+        .get(header::SET_COOKIE)
+        .unwrap()
+        .to_str()
+        .unwrap();
+    assert!(set_cookie.starts_with("malaka_session="), "{set_cookie}");
+    assert!(
+        set_cookie.contains("HttpOnly") && set_cookie.contains("SameSite=Lax"),
+        "{set_cookie}"
+    );
+
+    let page = app
+        .get("/catalog", response.session_cookie().as_deref())
+        .await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Test dilnoza@gov.uz"));
+}
+
+#[tokio::test]
+async fn a_wrong_password_comes_back_to_the_form_with_an_error() {
+    let app = TestApp::new().await;
+    app.user("dilnoza@gov.uz", Role::Officer, None).await;
+    let response = app
+        .post_form(
+            "/api/sign-in",
+            &[("email", "dilnoza@gov.uz"), ("password", "nope")],
+            None,
+        )
+        .await;
+    assert_eq!(response.status, 302);
+    assert!(response.session_cookie().is_none());
+    let location = response.location().unwrap().to_owned();
+    assert!(
+        location.starts_with("/sign-in?error=credentials"),
+        "{location}"
+    );
+    let page = app.get(&location, Some("malaka_lang=en")).await;
+    assert!(
+        page.body.contains("The email or password is not right."),
+        "{}",
+        page.body
+    );
+}
+
+#[tokio::test]
+async fn sign_in_never_redirects_to_another_site() {
+    let app = TestApp::new().await;
+    app.user("dilnoza@gov.uz", Role::Officer, None).await;
+    let response = app
+        .post_form(
+            "/api/sign-in",
+            &[
+                ("email", "dilnoza@gov.uz"),
+                ("password", PASSWORD),
+                ("next", "//evil.example/x"),
+            ],
+            None,
+        )
+        .await;
+    assert_eq!(response.location(), Some("/learning"));
+}
+
+#[tokio::test]
+async fn pages_need_a_valid_session() {
+    let app = TestApp::new().await;
+    let response = app.get("/learning", None).await;
+    assert_eq!(response.status, 302);
+    assert_eq!(response.location(), Some("/sign-in?next=%2Flearning"));
+    let forged = "malaka_session=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIiwidmVyIjowfQ.c2lnbmF0dXJl";
+    assert_eq!(app.get("/learning", Some(forged)).await.status, 302);
+}
+
+#[tokio::test]
+async fn an_officer_gets_403_on_the_hr_page_and_hr_gets_it() {
+    let app = TestApp::new().await;
+    let officer = app.user("officer@gov.uz", Role::Officer, None).await;
+    let hr = app.user("hr@gov.uz", Role::Hr, None).await;
+    let refused = app.get("/team", Some(&app.cookie_for(officer).await)).await;
+    assert_eq!(refused.status, 403);
+    assert!(refused
+        .body
+        .contains("You do not have access to this page."));
+    let allowed = app.get("/team", Some(&app.cookie_for(hr).await)).await;
+    assert_eq!(allowed.status, 200);
+    assert!(allowed.body.contains("<table>"));
+}
+
+#[tokio::test]
+async fn the_hr_server_function_refuses_officers_too() {
+    let app = TestApp::new().await;
+    let officer = app.user("officer@gov.uz", Role::Officer, None).await;
+    let response = app
+        .post_form(
+            "/api/team-progress",
+            &[],
+            Some(&app.cookie_for(officer).await),
+        )
+        .await;
+    assert!(
+        !response.body.contains("cybersecurity"),
+        "{}",
+        response.body
+    );
+    let json = Request::post("/api/team-progress")
+        .header(header::HOST, "127.0.0.1:3000")
+        .header(header::COOKIE, app.cookie_for(officer).await)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::empty())
+        .unwrap();
+    let response = app.send(json).await;
+    assert!(
+        response.status.is_server_error() || response.status.is_client_error(),
+        "{}",
+        response.status
+    );
+    assert!(response.body.contains("Forbidden"), "{}", response.body);
+}
+
+#[tokio::test]
+async fn cross_site_posts_to_server_functions_are_refused() {
+    let app = TestApp::new().await;
+    let officer = app.user("officer@gov.uz", Role::Officer, None).await;
+    let request = Request::post("/api/sign-out")
+        .header(header::HOST, "127.0.0.1:3000")
+        .header(header::ORIGIN, "https://evil.example")
+        .header(header::COOKIE, app.cookie_for(officer).await)
+        .body(Body::empty())
+        .unwrap();
+    assert_eq!(app.send(request).await.status, 403);
+    let get = Request::get("/api/sign-out")
+        .header(header::HOST, "127.0.0.1:3000")
+        .body(Body::empty())
+        .unwrap();
+    assert_eq!(app.send(get).await.status, 405);
+}
+
+#[tokio::test]
+async fn every_page_carries_the_security_headers() {
+    let app = TestApp::new().await;
+    let page = app.get("/sign-in", None).await;
+    assert_eq!(page.status, 200);
+    let csp = page
+        .headers
+        .get(header::CONTENT_SECURITY_POLICY)
+        .unwrap()
+        .to_str()
+        .unwrap();
+    assert!(
+        csp.contains("frame-ancestors 'none'") && csp.contains("script-src 'self' 'nonce-"),
+        "{csp}"
+    );
+    let nonce = csp
+        .split("'nonce-")
+        .nth(1)
+        .unwrap()
+        .split('\'')
+        .next()
+        .unwrap();
+    assert!(
+        page.body.contains(&format!("nonce=\"{nonce}\"")),
+        "the islands loader carries the nonce"
+    );
+    assert_eq!(
+        page.headers.get(header::X_CONTENT_TYPE_OPTIONS).unwrap(),
+        "nosniff"
+    );
+    assert_eq!(
+        page.headers.get(header::REFERRER_POLICY).unwrap(),
+        "same-origin"
+    );
+    assert!(app
+        .get("/healthz", None)
+        .await
+        .headers
+        .contains_key(header::CONTENT_SECURITY_POLICY));
+}
+
+#[tokio::test]
+async fn the_language_follows_the_cookie_and_sets_html_lang() {
+    let app = TestApp::new().await;
+    let russian = app.get("/sign-in", Some("malaka_lang=ru")).await;
+    assert!(
+        russian.body.contains("<html lang=\"ru\""),
+        "{}",
+        &russian.body[..200]
+    );
+    assert!(russian.body.contains("Электронная почта"));
+    let uzbek = app.get("/sign-in", None).await;
+    assert!(
+        uzbek.body.contains("<html lang=\"uz\""),
+        "Uzbek is the default"
+    );
+    assert!(uzbek.body.contains("Tizimga kirish"));
+
+    let switched = app
+        .post_form(
+            "/api/set-language",
+            &[("language", "en"), ("next", "/sign-in")],
+            None,
+        )
+        .await;
+    assert_eq!(switched.location(), Some("/sign-in"));
+    let cookie = switched
+        .headers
+        .get(header::SET_COOKIE)
+        .unwrap()
+        .to_str()
+        .unwrap();
+    assert!(cookie.starts_with("malaka_lang=en"), "{cookie}");
+}
+
+#[tokio::test]
+async fn a_lesson_page_renders_the_lesson_and_a_mark_complete_form() {
+    let app = TestApp::new().await;
+    let officer = app.user("officer@gov.uz", Role::Officer, None).await;
+    let cookie = format!("{}; malaka_lang=en", app.cookie_for(officer).await);
+    let outline = malaka_app::server::learning::course_outline(
+        &app.state.db,
+        officer,
+        "cybersecurity",
+        malaka_app::i18n::Locale::En,
+    )
+    .await
+    .unwrap();
+    let page = app
+        .get(
+            &format!("/courses/cybersecurity/lessons/{}", outline.lessons[0].slug),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(page.status, 200);
+    assert!(
+        page.body.contains("action=\"/api/complete-lesson\""),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("Lesson 1 of"));
+    assert!(
+        !page.body.contains("<script>alert"),
+        "lesson HTML is sanitised"
+    );
+
+    let done = app
+        .post_form(
+            "/api/complete-lesson",
+            &[
+                ("course", "cybersecurity"),
+                ("lesson", &outline.lessons[0].slug),
+            ],
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(done.status, 302);
+    let outline_page = app.get("/courses/cybersecurity", Some(&cookie)).await;
+    assert!(
+        outline_page.body.contains("Resume"),
+        "{}",
+        outline_page.body
+    );
+}
+
+#[tokio::test]
+async fn demo_mode_says_so_on_the_sign_in_page() {
+    let app = TestApp::with_settings(Settings {
+        demo_mode: true,
+        ..Settings::default()
+    })
+    .await;
+    malaka_app::server::demo::seed_demo(&app.state)
+        .await
+        .unwrap();
+    let page = app.get("/sign-in", Some("malaka_lang=en")).await;
+    assert!(page.body.contains("officer@demo.malaka.uz") && page.body.contains("malaka-demo"));
+    let plain = TestApp::new().await;
+    assert!(
+        !plain
+            .get("/sign-in", None)
+            .await
+            .body
+            .contains("malaka-demo"),
+        "never outside demo mode"
+    );
+}
+
+#[tokio::test]
+async fn course_assets_are_served_only_from_the_assets_folder() {
+    let app = TestApp::new().await;
+    assert_eq!(
+        app.get("/course-assets/cybersecurity/..%2Fcourse.yaml", None)
+            .await
+            .status,
+        404
+    );
+    assert_eq!(
+        app.get("/course-assets/cybersecurity/course.yaml", None)
+            .await
+            .status,
+        404
+    );
+    assert_eq!(app.get("/healthz", None).await.body, "ok");
+}

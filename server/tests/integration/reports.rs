@@ -1,0 +1,102 @@
+use malaka_app::api::auth::Role;
+use malaka_app::i18n::Locale;
+use malaka_app::server::organisation::{create_unit, UnitKind};
+use malaka_app::server::session::CurrentUser;
+use malaka_app::server::{learning, reports};
+
+use crate::support::TestApp;
+
+fn viewer(id: i32, role: Role, unit: i32) -> CurrentUser {
+    CurrentUser {
+        id,
+        name: "HR".into(),
+        email: "hr@gov.uz".into(),
+        role,
+        language: Locale::En,
+        org_unit_id: Some(unit),
+    }
+}
+
+#[tokio::test]
+async fn hr_counts_only_people_in_their_own_subtree() {
+    let app = TestApp::new().await;
+    let db = &app.state.db;
+    let ministry = create_unit(&db.write, None, UnitKind::Ministry, "Ministry", "Tashkent")
+        .await
+        .unwrap();
+    let department = create_unit(
+        &db.write,
+        Some(ministry.id),
+        UnitKind::Department,
+        "Department",
+        "Tashkent",
+    )
+    .await
+    .unwrap();
+    let samarkand = create_unit(
+        &db.write,
+        Some(department.id),
+        UnitKind::Unit,
+        "Samarkand",
+        "Samarkand",
+    )
+    .await
+    .unwrap();
+    let other_ministry = create_unit(&db.write, None, UnitKind::Ministry, "Other", "Bukhara")
+        .await
+        .unwrap();
+
+    let hr = app.user("hr@gov.uz", Role::Hr, Some(department.id)).await;
+    let inside_done = app
+        .user("a@gov.uz", Role::Officer, Some(samarkand.id))
+        .await;
+    let inside_started = app
+        .user("b@gov.uz", Role::Officer, Some(department.id))
+        .await;
+    let outside = app
+        .user("c@gov.uz", Role::Officer, Some(other_ministry.id))
+        .await;
+
+    let outline = learning::course_outline(db, inside_done, "cybersecurity", Locale::En)
+        .await
+        .unwrap();
+    for lesson in &outline.lessons {
+        learning::complete_lesson(db, inside_done, "cybersecurity", &lesson.slug)
+            .await
+            .unwrap();
+    }
+    learning::open_lesson(
+        db,
+        inside_started,
+        "cybersecurity",
+        &outline.lessons[0].slug,
+        Locale::En,
+    )
+    .await
+    .unwrap();
+    learning::enrol(db, outside, "cybersecurity").await.unwrap();
+
+    let rows = reports::team_progress(db, &viewer(hr, Role::Hr, department.id), Locale::En)
+        .await
+        .unwrap();
+    let cyber = rows.iter().find(|r| r.slug == "cybersecurity").unwrap();
+    assert_eq!(
+        (
+            cyber.enrolled,
+            cyber.completed,
+            cyber.in_progress,
+            cyber.not_started
+        ),
+        (2, 1, 1, 0)
+    );
+
+    let all = reports::team_progress(db, &viewer(hr, Role::Admin, department.id), Locale::En)
+        .await
+        .unwrap();
+    let cyber = all.iter().find(|r| r.slug == "cybersecurity").unwrap();
+    assert_eq!(
+        (cyber.enrolled, cyber.not_started),
+        (3, 1),
+        "admins see everyone"
+    );
+}

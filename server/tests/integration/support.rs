@@ -1,0 +1,178 @@
+//! Test fixtures: a fresh database per test, application state, signed-in users, and requests
+//! against the real router.
+
+use axum::body::Body;
+use axum::http::{header, Request, Response, StatusCode};
+use http_body_util::BodyExt;
+use leptos::prelude::LeptosOptions;
+use malaka_app::api::auth::Role;
+use malaka_app::i18n::Locale;
+use malaka_app::server::people::{create_user, NewUser};
+use malaka_app::server::{AppState, Settings};
+use malaka_server::startup;
+use sea_orm::{ConnectionTrait, Database};
+use std::sync::atomic::{AtomicU32, Ordering};
+use tower::ServiceExt;
+
+pub const PASSWORD: &str = "correct horse battery staple";
+
+pub struct TestApp {
+    pub state: AppState,
+    _dir: tempfile::TempDir,
+}
+
+impl TestApp {
+    pub async fn new() -> Self {
+        Self::with_settings(Settings::default()).await
+    }
+
+    pub async fn with_settings(settings: Settings) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let url = database_url(&dir).await;
+        let state = startup::prepare(
+            &url,
+            Some("integration-test-secret-of-at-least-32-bytes".into()),
+            settings,
+        )
+        .await
+        .expect("start-up");
+        Self { state, _dir: dir }
+    }
+
+    pub async fn user(&self, email: &str, role: Role, unit: Option<i32>) -> i32 {
+        let new = NewUser {
+            email: email.into(),
+            name: format!("Test {email}"),
+            password: PASSWORD.into(),
+            role,
+            org_unit_id: unit,
+            language: Locale::En,
+        };
+        create_user(&self.state.db, &self.state.hasher, new)
+            .await
+            .expect("user created")
+            .id
+    }
+
+    pub fn router(&self) -> axum::Router {
+        let leptos = LeptosOptions::builder()
+            .output_name("malaka")
+            .site_root("target/site")
+            .build();
+        malaka_server::web::router(self.state.clone(), leptos)
+    }
+
+    /// A session cookie for `user_id`, as sign-in would set it.
+    pub async fn cookie_for(&self, user_id: i32) -> String {
+        let user = malaka_app::server::people::find_active(&self.state.db.read, user_id)
+            .await
+            .unwrap()
+            .unwrap();
+        format!(
+            "malaka_session={}",
+            self.state
+                .tokens
+                .issue(user.id, user.token_version, chrono::Utc::now())
+        )
+    }
+
+    pub async fn get(&self, path: &str, cookie: Option<&str>) -> TestResponse {
+        let mut request = Request::get(path)
+            .header(header::ACCEPT, "text/html")
+            .header(header::HOST, "127.0.0.1:3000");
+        if let Some(cookie) = cookie {
+            request = request.header(header::COOKIE, cookie);
+        }
+        self.send(request.body(Body::empty()).unwrap()).await
+    }
+
+    /// A form post, as a browser sends it from one of our pages.
+    pub async fn post_form(
+        &self,
+        path: &str,
+        form: &[(&str, &str)],
+        cookie: Option<&str>,
+    ) -> TestResponse {
+        let body = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(form)
+            .finish();
+        let mut request = Request::post(path)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "text/html")
+            .header(header::HOST, "127.0.0.1:3000")
+            .header(header::ORIGIN, "http://127.0.0.1:3000")
+            .header(header::REFERER, "http://127.0.0.1:3000/sign-in")
+            .header("sec-fetch-site", "same-origin");
+        if let Some(cookie) = cookie {
+            request = request.header(header::COOKIE, cookie);
+        }
+        self.send(request.body(Body::from(body)).unwrap()).await
+    }
+
+    pub async fn send(&self, request: Request<Body>) -> TestResponse {
+        TestResponse::read(self.router().oneshot(request).await.unwrap()).await
+    }
+}
+
+pub struct TestResponse {
+    pub status: StatusCode,
+    pub headers: axum::http::HeaderMap,
+    pub body: String,
+}
+
+impl TestResponse {
+    async fn read(response: Response<Body>) -> Self {
+        let (parts, body) = response.into_parts();
+        let bytes = body.collect().await.unwrap().to_bytes();
+        Self {
+            status: parts.status,
+            headers: parts.headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    }
+
+    pub fn location(&self) -> Option<&str> {
+        self.headers
+            .get(header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+    }
+
+    pub fn session_cookie(&self) -> Option<String> {
+        self.headers
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find(|v| v.starts_with("malaka_session="))
+            .map(|v| v.split(';').next().unwrap().to_owned())
+    }
+}
+
+static DATABASES: AtomicU32 = AtomicU32::new(0);
+
+async fn database_url(dir: &tempfile::TempDir) -> String {
+    match std::env::var("MALAKA_TEST_POSTGRES_URL") {
+        Ok(admin_url) => {
+            let name = format!(
+                "malaka_test_{}_{}",
+                std::process::id(),
+                DATABASES.fetch_add(1, Ordering::SeqCst)
+            );
+            let admin = Database::connect(&admin_url)
+                .await
+                .expect("PostgreSQL for tests");
+            admin
+                .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name}"))
+                .await
+                .unwrap();
+            admin
+                .execute_unprepared(&format!("CREATE DATABASE {name}"))
+                .await
+                .unwrap();
+            let (base, _) = admin_url
+                .rsplit_once('/')
+                .expect("a URL ending in /database");
+            format!("{base}/{name}")
+        }
+        Err(_) => format!("sqlite://{}?mode=rwc", dir.path().join("test.db").display()),
+    }
+}
