@@ -7,6 +7,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::front_matter;
+use crate::quiz::{
+    check_translations, check_unique_ids, parse_question, parse_quiz_file, FinalQuiz, Question,
+};
 use crate::render::{render_markdown, RenderContext};
 use crate::{CatalogError, Language, Problem};
 
@@ -29,6 +32,7 @@ pub struct Course {
     /// File names under `assets/`, served to learners as they are.
     pub assets: Vec<String>,
     pub dir: PathBuf,
+    pub final_quiz: Option<FinalQuiz>,
     /// Changes whenever any file of the course changes; the server compares it to skip syncing.
     pub content_hash: String,
 }
@@ -62,8 +66,8 @@ pub struct LessonText {
     pub title: String,
     pub html: String,
     pub source: PathBuf,
-    /// Question blocks (line, text) for the quiz module; never rendered into `html`.
-    pub questions: Vec<(usize, String)>,
+    /// Knowledge checks in this lesson, in order; never rendered into `html`.
+    pub questions: Vec<Question>,
 }
 
 #[derive(Deserialize)]
@@ -167,11 +171,16 @@ pub fn load_course(dir: &Path) -> Result<Course, CatalogError> {
             lesson.minutes = front.minutes;
         }
         lesson.content_hash = hash_hex([lesson.content_hash.as_bytes(), text.as_bytes()]);
+        let questions = rendered
+            .questions
+            .iter()
+            .filter_map(|(line, block)| parse_question(&path, *line, block, &mut problems))
+            .collect();
         let text = LessonText {
             title: front.title,
             html: rendered.html,
             source: path.clone(),
-            questions: rendered.questions,
+            questions,
         };
         lesson.texts.insert(language, text);
     }
@@ -202,6 +211,22 @@ pub fn load_course(dir: &Path) -> Result<Course, CatalogError> {
         ));
     }
 
+    check_lesson_questions(&lessons, source_language, &mut problems);
+    let final_quiz = load_final_quiz(dir, source_language, &mut hasher, &mut problems)?;
+    let lesson_questions = lessons
+        .iter()
+        .filter_map(|l| l.texts.get(&source_language))
+        .flat_map(|t| t.questions.iter().map(move |q| (t.source.as_path(), q)));
+    let quiz_path = dir.join("quiz.md");
+    let quiz_questions = final_quiz.iter().flat_map(|quiz| {
+        quiz.pool
+            .get(&source_language)
+            .into_iter()
+            .flatten()
+            .map(|q| (quiz_path.as_path(), q))
+    });
+    check_unique_ids(lesson_questions.chain(quiz_questions), &mut problems);
+
     let assets = list_assets(&dir.join("assets"), &mut hasher)?;
     if !problems.is_empty() {
         return Err(CatalogError::Invalid(problems));
@@ -213,8 +238,75 @@ pub fn load_course(dir: &Path) -> Result<Course, CatalogError> {
         lessons,
         assets,
         dir: dir.to_path_buf(),
+        final_quiz,
         content_hash: hex::encode(hasher.finalize()),
     })
+}
+
+fn check_lesson_questions(
+    lessons: &[Lesson],
+    source_language: Language,
+    problems: &mut Vec<Problem>,
+) {
+    for lesson in lessons {
+        let Some(source) = lesson.texts.get(&source_language) else {
+            continue;
+        };
+        for (language, text) in &lesson.texts {
+            if *language != source_language {
+                check_translations(&source.questions, &text.questions, &text.source, problems);
+            }
+        }
+    }
+}
+
+/// `quiz.md` (settings and pool) and its translations `quiz.<lang>.md`, if the course has one.
+fn load_final_quiz(
+    dir: &Path,
+    source_language: Language,
+    hasher: &mut Sha256,
+    problems: &mut Vec<Problem>,
+) -> Result<Option<FinalQuiz>, CatalogError> {
+    let source_path = dir.join("quiz.md");
+    if !source_path.exists() {
+        return Ok(None);
+    }
+    let text = read(&source_path)?;
+    hasher.update(text.as_bytes());
+    let (settings, source_questions) = parse_quiz_file(&source_path, &text, problems);
+    let Some(settings) = settings else {
+        problems.push(Problem::new(
+            &source_path,
+            1,
+            1,
+            "quiz.md needs its settings in the front matter (at least `questions_per_attempt`)",
+        ));
+        return Ok(None);
+    };
+    if source_questions.len() < settings.questions_per_attempt {
+        problems.push(Problem::whole_file(
+            &source_path,
+            format!(
+                "the pool has {} questions but each attempt draws {}",
+                source_questions.len(),
+                settings.questions_per_attempt
+            ),
+        ));
+    }
+    let mut pool = BTreeMap::new();
+    for language in Language::ALL.into_iter().filter(|l| *l != source_language) {
+        let path = dir.join(format!("quiz.{language}.md"));
+        if !path.exists() {
+            continue;
+        }
+        let text = read(&path)?;
+        hasher.update(text.as_bytes());
+        let (_, questions) = parse_quiz_file(&path, &text, problems);
+        check_translations(&source_questions, &questions, &path, problems);
+        pool.insert(language, questions);
+    }
+    pool.insert(source_language, source_questions);
+    Ok(Some(FinalQuiz { settings, pool }))
 }
 
 fn parse_lesson_file(

@@ -8,6 +8,7 @@ mod catalog;
 mod error;
 mod front_matter;
 mod language;
+pub mod quiz;
 mod render;
 
 pub use catalog::{load_catalog, load_course, Catalog, Course, CourseMeta, Lesson, LessonText};

@@ -1,0 +1,81 @@
+//! `quiz.md`: the final quiz's settings (front matter) and its question pool.
+
+use serde::Deserialize;
+use std::path::Path;
+
+use super::{parse_question, Question};
+use crate::render::{render_markdown, RenderContext};
+use crate::{front_matter, Language, Problem};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReviewPolicy {
+    ScoreOnly,
+    WhatWasWrong,
+    CorrectAnswers,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuizSettings {
+    pub questions_per_attempt: usize,
+    pub time_limit_minutes: Option<u32>,
+    pub attempts_allowed: Option<u32>,
+    pub retake_delay_hours: Option<u32>,
+    #[serde(default = "yes")]
+    pub shuffle_questions: bool,
+    #[serde(default = "yes")]
+    pub shuffle_options: bool,
+    #[serde(default = "correct_answers")]
+    pub review: ReviewPolicy,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn correct_answers() -> ReviewPolicy {
+    ReviewPolicy::CorrectAnswers
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FinalQuiz {
+    pub settings: QuizSettings,
+    /// The pool, per language; every language has the same question ids.
+    pub pool: super::QuestionsByLanguage,
+}
+
+/// Parses a quiz file: settings from the front matter (required in the source language file,
+/// optional in translations) and the question blocks of its body.
+pub fn parse_quiz_file(
+    file: &Path,
+    text: &str,
+    problems: &mut Vec<Problem>,
+) -> (Option<QuizSettings>, Vec<Question>) {
+    let split = match front_matter::split(file, text) {
+        Ok(split) => split,
+        Err(problem) => {
+            problems.push(problem);
+            return (None, Vec::new());
+        }
+    };
+    let settings = if split.yaml.trim().is_empty() {
+        None
+    } else {
+        front_matter::parse_yaml::<QuizSettings>(file, split.yaml, 2)
+            .map_err(|p| problems.push(p))
+            .ok()
+    };
+    let context = RenderContext {
+        language: Language::En,
+        asset_base: "",
+    };
+    let (rendered, found) = render_markdown(file, split.body, split.body_first_line, &context);
+    problems.extend(found);
+    let questions = rendered
+        .questions
+        .iter()
+        .filter_map(|(line, block)| parse_question(file, *line, block, problems))
+        .collect();
+    (settings, questions)
+}

@@ -1,0 +1,63 @@
+//! The command line: serving (the default) and the trainers' course tools.
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "malaka-server",
+    version,
+    about = "Malaka: in-service training for public servants"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the web application (the default).
+    Serve,
+    /// Tools for trainers' course files.
+    Courses {
+        #[command(subcommand)]
+        command: CoursesCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CoursesCommand {
+    /// Check every course under DIR (default: the bundled catalog) and print every problem as
+    /// `file:line:column: message`. Exits with status 1 when there are problems.
+    Check { dir: Option<PathBuf> },
+}
+
+pub fn check_courses(dir: Option<PathBuf>) -> ExitCode {
+    let dir = dir.unwrap_or_else(malaka_courses::bundled_catalog_dir);
+    match malaka_courses::load_catalog(&dir) {
+        Ok(catalog) => {
+            let lessons: usize = catalog.courses.iter().map(|c| c.lessons.len()).sum();
+            let questions: usize = catalog
+                .courses
+                .iter()
+                .flat_map(|c| c.final_quiz.iter())
+                .map(|q| q.pool.values().map(Vec::len).max().unwrap_or(0))
+                .sum();
+            println!(
+                "{}: {} courses, {lessons} lessons, {questions} final-quiz questions: no problems",
+                dir.display(),
+                catalog.courses.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            let problems = error.problems();
+            for problem in &problems {
+                eprintln!("{problem}");
+            }
+            eprintln!("{} problem(s) found", problems.len());
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,56 @@
+//! The trainers' validator as they run it: `malaka-server courses check DIR`.
+
+use std::process::Command;
+
+fn check(dir: &std::path::Path) -> (bool, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_malaka-server"))
+        .args(["courses", "check"])
+        .arg(dir)
+        .output()
+        .unwrap();
+    (
+        output.status.success(),
+        String::from_utf8_lossy(&output.stdout).into(),
+        String::from_utf8_lossy(&output.stderr).into(),
+    )
+}
+
+#[test]
+fn the_bundled_catalog_passes_the_check() {
+    let (ok, stdout, stderr) = check(&malaka_courses::bundled_catalog_dir());
+    assert!(ok, "{stderr}");
+    assert!(
+        stdout.contains("3 courses") && stdout.contains("no problems"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_broken_course_fails_with_every_problem_as_file_line_column() {
+    let root = tempfile::tempdir().unwrap();
+    let course = root.path().join("broken");
+    std::fs::create_dir_all(&course).unwrap();
+    std::fs::write(course.join("course.yaml"), "source_language: en\ntitle: {en: T, ru: T, uz: T}\nsummary: {en: S, ru: S, uz: S}\nestimated_hours: 1\npass_mark: 80\n").unwrap();
+    std::fs::write(course.join("01-one.md"), "---\ntitle: One\nminutes: 5\n---\n\n```question\nid: q1\ntype: single\nQ?\n- [ ] a\n- [ ] b\n> f\n```\n").unwrap();
+    std::fs::write(
+        course.join("02-two.md"),
+        "---\ntitle: Two\nminutes: lots\n---\n",
+    )
+    .unwrap();
+    let (ok, _, stderr) = check(root.path());
+    assert!(!ok);
+    let one = course.join("01-one.md");
+    let two = course.join("02-two.md");
+    assert!(
+        stderr.contains(&format!(
+            "{}:10:1: a single-choice question needs exactly one correct option",
+            one.display()
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("{}:3:", two.display())),
+        "{stderr}"
+    );
+    assert!(stderr.contains("2 problem(s) found"), "{stderr}");
+}
