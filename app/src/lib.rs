@@ -6,6 +6,8 @@
 //! - `api/`: server functions by domain (thin: who is asking, then one service call).
 //! - `server/` (feature `ssr`): state, authentication, entities and the domain services.
 
+#![recursion_limit = "256"]
+
 pub mod api;
 pub mod app;
 pub mod components;

@@ -107,3 +107,19 @@ test('a lesson reads on a 360 px wide phone without sideways scrolling', async (
   assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
   await context.close();
 });
+
+test('a knowledge check gives feedback, without JavaScript too', async () => {
+  const context = await newContext(browser, { javaScriptEnabled: false });
+  const page = await context.newPage();
+  await signIn(page);
+  await page.waitForURL('**/learning');
+  await page.goto('/courses/e-services');
+  await page.locator('.lesson-list a').first().click();
+  const check = page.locator('.knowledge-check').first();
+  assert.equal(await check.getByRole('status').count(), 0, 'no feedback before answering');
+  await check.locator('input[type=radio], input[type=checkbox]').first().check();
+  await check.getByRole('button', { name: 'Check my answer' }).click();
+  const feedback = page.locator('.knowledge-check').first().getByRole('status');
+  assert.match(await feedback.textContent(), /Right!|Not quite\.|Partly right/);
+  await context.close();
+});

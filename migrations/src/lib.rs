@@ -6,6 +6,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261125_000001_people_and_organisation;
 mod m20261125_000002_courses_and_progress;
+mod m20261125_000003_questions;
 
 pub struct Migrator;
 
@@ -15,6 +16,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261125_000001_people_and_organisation::Migration),
             Box::new(m20261125_000002_courses_and_progress::Migration),
+            Box::new(m20261125_000003_questions::Migration),
         ]
     }
 }

@@ -63,3 +63,16 @@ team-completed = Completed
 team-in-progress = In progress
 team-not-started = Not started
 team-overdue = Overdue
+
+check-heading = Check your understanding
+check-number = Question { $number }
+check-submit = Check my answer
+check-your-answer = Your answer
+check-your-number = Your answer (a number)
+check-true = True
+check-false = False
+check-choose = Choose…
+check-position = Position…
+check-result-right = Right!
+check-result-partly = Partly right ({ $percent }%).
+check-result-wrong = Not quite.

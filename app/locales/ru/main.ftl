@@ -64,3 +64,16 @@ team-completed = Прошли
 team-in-progress = В процессе
 team-not-started = Не начали
 team-overdue = Просрочено
+
+check-heading = Проверьте себя
+check-number = Вопрос { $number }
+check-submit = Проверить ответ
+check-your-answer = Ваш ответ
+check-your-number = Ваш ответ (число)
+check-true = Верно
+check-false = Неверно
+check-choose = Выберите…
+check-position = Место…
+check-result-right = Правильно!
+check-result-partly = Частично правильно ({ $percent }%).
+check-result-wrong = Не совсем так.

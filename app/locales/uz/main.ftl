@@ -60,3 +60,16 @@ team-completed = Tugatgan
 team-in-progress = Jarayonda
 team-not-started = Boshlamagan
 team-overdue = Muddati oʻtgan
+
+check-heading = Oʻzingizni tekshiring
+check-number = { $number }-savol
+check-submit = Javobni tekshirish
+check-your-answer = Sizning javobingiz
+check-your-number = Sizning javobingiz (son)
+check-true = Toʻgʻri
+check-false = Notoʻgʻri
+check-choose = Tanlang…
+check-position = Oʻrni…
+check-result-right = Toʻgʻri!
+check-result-partly = Qisman toʻgʻri ({ $percent }%).
+check-result-wrong = Unchalik emas.

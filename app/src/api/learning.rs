@@ -80,6 +80,8 @@ pub struct LessonView {
     pub language: String,
     /// True when the text is not in the learner's language (no translation yet).
     pub is_fallback: bool,
+    /// Knowledge checks, shown after the text.
+    pub checks: Vec<crate::api::quizzes::KnowledgeCheck>,
 }
 
 #[server(endpoint = "my-learning")]

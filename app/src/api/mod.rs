@@ -3,4 +3,5 @@
 
 pub mod auth;
 pub mod learning;
+pub mod quizzes;
 pub mod reports;

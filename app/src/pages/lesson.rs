@@ -5,7 +5,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::{request_path, request_user};
 use crate::api::learning::{open_lesson, CompleteLesson, LessonView};
-use crate::components::{ErrorNotice, Layout, ProgressBar};
+use crate::components::{ErrorNotice, KnowledgeCheckForm, Layout, ProgressBar};
 use crate::i18n::{t_with, tr, use_locale, Locale};
 use crate::islands::LessonTimer;
 
@@ -89,6 +89,17 @@ fn Lesson(lesson: LessonView) -> impl IntoView {
             {fallback}
             <div class="lesson-body" inner_html=lesson.html.clone()></div>
         </article>
+        {(!lesson.checks.is_empty()).then(|| {
+            let (course, slug) = (lesson.course_slug.clone(), lesson.slug.clone());
+            view! {
+                <section class="knowledge-checks" aria-labelledby="checks-heading">
+                    <h2 id="checks-heading">{tr("check-heading")}</h2>
+                    {lesson.checks.clone().into_iter().enumerate().map(|(i, check)| view! {
+                        <KnowledgeCheckForm check course=course.clone() lesson=slug.clone() number=i + 1 />
+                    }).collect_view()}
+                </section>
+            }
+        })}
         <section class="lesson-actions" aria-label=tr("lesson-progress-label")>
             <ProgressBar percent=lesson.course_percent />
             {completion}

@@ -10,7 +10,7 @@ use sea_orm::{
 };
 use std::collections::HashMap;
 
-use super::entities::{course, course_text, lesson, lesson_text};
+use super::entities::{course, course_text, lesson, lesson_text, question};
 use super::Db;
 use crate::AppError;
 
@@ -40,6 +40,7 @@ pub async fn sync_catalog(db: &Db, catalog: &Catalog) -> Result<SyncReport, AppE
                 let txn = db.write.begin().await?;
                 let course_id = upsert_course(&txn, found.cloned(), files).await?;
                 report.lessons_archived += sync_lessons(&txn, course_id, files).await?;
+                replace_questions(&txn, course_id, files).await?;
                 txn.commit().await?;
                 if found.is_some() {
                     report.courses_updated += 1;
@@ -181,4 +182,69 @@ async fn replace_texts(
         });
     lesson_text::Entity::insert_many(texts).exec(txn).await?;
     Ok(())
+}
+
+/// Questions are rewritten with their course: learners' answers refer to them by their key,
+/// which the files keep stable, not by row.
+async fn replace_questions(
+    txn: &DatabaseTransaction,
+    course_id: i32,
+    files: &Course,
+) -> Result<(), AppError> {
+    question::Entity::delete_many()
+        .filter(question::Column::CourseId.eq(course_id))
+        .exec(txn)
+        .await?;
+    let lesson_ids: HashMap<String, i32> = lesson::Entity::find()
+        .filter(lesson::Column::CourseId.eq(course_id))
+        .all(txn)
+        .await?
+        .into_iter()
+        .map(|l| (l.slug, l.id))
+        .collect();
+    let mut rows = Vec::new();
+    for file in &files.lessons {
+        for (language, text) in &file.texts {
+            rows.extend(question_rows(
+                course_id,
+                lesson_ids.get(&file.slug).copied(),
+                language.code(),
+                &text.questions,
+            )?);
+        }
+    }
+    for (language, pool) in files.final_quiz.iter().flat_map(|quiz| quiz.pool.iter()) {
+        rows.extend(question_rows(course_id, None, language.code(), pool)?);
+    }
+    if !rows.is_empty() {
+        question::Entity::insert_many(rows).exec(txn).await?;
+    }
+    Ok(())
+}
+
+fn question_rows(
+    course_id: i32,
+    lesson_id: Option<i32>,
+    language: &str,
+    questions: &[malaka_courses::quiz::Question],
+) -> Result<Vec<question::ActiveModel>, AppError> {
+    questions
+        .iter()
+        .enumerate()
+        .map(|(position, q)| {
+            let definition = serde_json::to_string(q).map_err(|error| {
+                tracing::error!(%error, "cannot serialise a question");
+                AppError::Internal
+            })?;
+            Ok(question::ActiveModel {
+                course_id: Set(course_id),
+                lesson_id: Set(lesson_id),
+                key: Set(q.id.clone()),
+                language: Set(language.to_owned()),
+                position: Set(position as i32),
+                definition: Set(definition),
+                ..Default::default()
+            })
+        })
+        .collect()
 }

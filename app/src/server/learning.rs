@@ -200,6 +200,7 @@ pub async fn open_lesson(
         enrol_in(&db.write, user_id, course.id).await?;
     }
     record_view(&db.write, user_id, current.id, progress.get(&current.id)).await?;
+    let checks = super::quizzes::lesson_checks(db, user_id, &course, current.id, locale).await?;
 
     let done = progress
         .values()
@@ -233,6 +234,7 @@ pub async fn open_lesson(
         next: link(Some(index + 1)),
         language: text.language.clone(),
         is_fallback: text.language != locale.code(),
+        checks,
     })
 }
 

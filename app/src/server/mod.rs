@@ -11,6 +11,7 @@ pub mod error;
 pub mod learning;
 pub mod organisation;
 pub mod people;
+pub mod quizzes;
 pub mod reports;
 pub mod session;
 pub mod state;

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use crate::Problem;
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Question {
     pub id: String,
     /// 1-based line of the block's first line (the `id:` line) in its file.
@@ -17,14 +17,15 @@ pub struct Question {
     pub feedback: String,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Choice {
     pub text: String,
     pub correct: bool,
     pub feedback: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
 pub enum QuestionKind {
     Single {
         options: Vec<Choice>,

@@ -6,6 +6,7 @@ mod support;
 
 mod auth;
 mod catalog_sync;
+mod checks;
 mod http;
 mod learning;
 mod reports;

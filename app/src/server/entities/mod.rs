@@ -1,6 +1,7 @@
 //! sea-orm entities: one file per table, mirroring `migrations/`.
 
 pub mod audit_entry;
+pub mod check_answer;
 pub mod course;
 pub mod course_text;
 pub mod enrolment;
@@ -8,5 +9,6 @@ pub mod lesson;
 pub mod lesson_progress;
 pub mod lesson_text;
 pub mod org_unit;
+pub mod question;
 pub mod server_secret;
 pub mod user;

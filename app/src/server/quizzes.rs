@@ -1,0 +1,313 @@
+//! Knowledge checks: the questions of a lesson as forms (without their answers), and grading
+//! a learner's answer with feedback. Final-quiz questions cannot be answered here, so the pool
+//! of a graded quiz cannot be probed for its answers.
+
+use chrono::Utc;
+use malaka_courses::quiz::{grade, Answer, Question, QuestionKind};
+use malaka_courses::{render_markdown, Language, RenderContext};
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use super::entities::{check_answer, course, question};
+use super::Db;
+use crate::api::quizzes::{CheckInput, CheckResult, KnowledgeCheck};
+use crate::i18n::Locale;
+use crate::AppError;
+
+pub async fn lesson_checks(
+    db: &Db,
+    user_id: i32,
+    course: &course::Model,
+    lesson_id: i32,
+    locale: Locale,
+) -> Result<Vec<KnowledgeCheck>, AppError> {
+    let rows = question::Entity::find()
+        .filter(question::Column::LessonId.eq(lesson_id))
+        .order_by_asc(question::Column::Position)
+        .all(&db.read)
+        .await?;
+    if rows.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut by_key: BTreeMap<(i32, String), Vec<question::Model>> = BTreeMap::new();
+    for row in rows {
+        by_key
+            .entry((row.position, row.key.clone()))
+            .or_default()
+            .push(row);
+    }
+    let answers: HashMap<String, check_answer::Model> = check_answer::Entity::find()
+        .filter(check_answer::Column::UserId.eq(user_id))
+        .filter(check_answer::Column::CourseId.eq(course.id))
+        .all(&db.read)
+        .await?
+        .into_iter()
+        .map(|a| (a.question_key.clone(), a))
+        .collect();
+    let mut checks = Vec::new();
+    for ((_, key), variants) in by_key {
+        let row = variants
+            .iter()
+            .find(|v| v.language == locale.code())
+            .or_else(|| {
+                variants
+                    .iter()
+                    .find(|v| v.language == course.source_language)
+            })
+            .unwrap_or(&variants[0]);
+        let question = decode(row)?;
+        let language = row.language.parse().unwrap_or(Language::En);
+        let result = answers.get(&key).map(|answer| {
+            let form: HashMap<String, String> =
+                serde_json::from_str(&answer.answer).unwrap_or_default();
+            CheckResult {
+                score_percent: answer.score_percent.max(0) as u32,
+                feedback: feedback_for(&question, &form),
+                answer: form,
+            }
+        });
+        checks.push(KnowledgeCheck {
+            id: key,
+            prompt_html: prompt_html(&question, language),
+            input: input_of(&question),
+            result,
+        });
+    }
+    Ok(checks)
+}
+
+/// Grades a knowledge-check answer and keeps it (the latest answer counts).
+pub async fn answer_check(
+    db: &Db,
+    user_id: i32,
+    course_slug: &str,
+    key: &str,
+    form: HashMap<String, String>,
+) -> Result<u32, AppError> {
+    let course = course::Entity::find()
+        .filter(course::Column::Slug.eq(course_slug))
+        .filter(course::Column::Archived.eq(false))
+        .one(&db.read)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let row = question::Entity::find()
+        .filter(question::Column::CourseId.eq(course.id))
+        .filter(question::Column::Key.eq(key))
+        .filter(question::Column::Language.eq(&course.source_language))
+        .filter(question::Column::LessonId.is_not_null())
+        .one(&db.read)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let question = decode(&row)?;
+    let answer = answer_from_form(&question.kind, &form)?;
+    let score_percent =
+        (grade(&question, &answer) / f64::from(question.points) * 100.0).round() as i16;
+    let stored = serde_json::to_string(&form).map_err(|_| AppError::Internal)?;
+    let record = check_answer::ActiveModel {
+        user_id: Set(user_id),
+        course_id: Set(course.id),
+        question_key: Set(key.to_owned()),
+        answer: Set(stored),
+        score_percent: Set(score_percent),
+        answered_at: Set(Utc::now()),
+        ..Default::default()
+    };
+    check_answer::Entity::insert(record)
+        .on_conflict(
+            OnConflict::columns([
+                check_answer::Column::UserId,
+                check_answer::Column::CourseId,
+                check_answer::Column::QuestionKey,
+            ])
+            .update_columns([
+                check_answer::Column::Answer,
+                check_answer::Column::ScorePercent,
+                check_answer::Column::AnsweredAt,
+            ])
+            .to_owned(),
+        )
+        .exec_without_returning(&db.write)
+        .await?;
+    Ok(score_percent as u32)
+}
+
+/// Reads an answer from form fields: `choice` (single, true-false), `c<option>` (multiple),
+/// `text`, `number`, `m<left>` = right index (matching), `o<item>` = 1-based position (ordering).
+pub fn answer_from_form(
+    kind: &QuestionKind,
+    form: &HashMap<String, String>,
+) -> Result<Answer, AppError> {
+    let invalid = || AppError::Invalid("choose or type an answer first".into());
+    let index = |name: &str| form.get(name).and_then(|v| v.trim().parse::<usize>().ok());
+    Ok(match kind {
+        QuestionKind::Single { .. } => Answer::Choices(vec![index("choice").ok_or_else(invalid)?]),
+        QuestionKind::Multiple { options } => {
+            let chosen: Vec<usize> = (0..options.len())
+                .filter(|i| form.contains_key(&format!("c{i}")))
+                .collect();
+            if chosen.is_empty() {
+                return Err(invalid());
+            }
+            Answer::Choices(chosen)
+        }
+        QuestionKind::TrueFalse { .. } => match form.get("choice").map(String::as_str) {
+            Some("true") => Answer::TrueFalse(true),
+            Some("false") => Answer::TrueFalse(false),
+            _ => return Err(invalid()),
+        },
+        QuestionKind::Short { .. } => Answer::Text(
+            form.get("text")
+                .filter(|t| !t.trim().is_empty())
+                .ok_or_else(invalid)?
+                .clone(),
+        ),
+        QuestionKind::Numeric { .. } => {
+            // Russian and Uzbek write decimals with a comma.
+            let text = form
+                .get("number")
+                .map(|t| t.trim().replace(' ', "").replace(',', "."))
+                .unwrap_or_default();
+            Answer::Number(
+                text.parse()
+                    .map_err(|_| AppError::Invalid("type a number".into()))?,
+            )
+        }
+        QuestionKind::Matching { pairs } => Answer::Matches(
+            (0..pairs.len())
+                .map(|i| index(&format!("m{i}")).unwrap_or(usize::MAX))
+                .collect(),
+        ),
+        QuestionKind::Ordering { items } => {
+            let mut placed: Vec<(usize, usize)> = (0..items.len())
+                .map(|i| (index(&format!("o{i}")).unwrap_or(usize::MAX), i))
+                .collect();
+            placed.sort();
+            Answer::Order(placed.into_iter().map(|(_, item)| item).collect())
+        }
+    })
+}
+
+/// A fixed, learner-independent shuffle (so the form does not give the order away, and reads
+/// the same on every visit).
+pub fn display_order(seed: &str, count: usize) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..count).collect();
+    order.sort_by_key(|i| Sha256::digest(format!("{seed}/{i}").as_bytes()));
+    order
+}
+
+fn input_of(question: &Question) -> CheckInput {
+    match &question.kind {
+        QuestionKind::Single { options } | QuestionKind::Multiple { options } => {
+            CheckInput::Choice {
+                options: options.iter().map(|o| o.text.clone()).collect(),
+                multiple: matches!(question.kind, QuestionKind::Multiple { .. }),
+            }
+        }
+        QuestionKind::TrueFalse { .. } => CheckInput::TrueFalse,
+        QuestionKind::Short { .. } => CheckInput::Text,
+        QuestionKind::Numeric { .. } => CheckInput::Number,
+        QuestionKind::Matching { pairs } => CheckInput::Matching {
+            left: pairs.iter().map(|(left, _)| left.clone()).collect(),
+            right: display_order(&question.id, pairs.len())
+                .into_iter()
+                .map(|i| (i, pairs[i].1.clone()))
+                .collect(),
+        },
+        QuestionKind::Ordering { items } => CheckInput::Ordering {
+            items: display_order(&question.id, items.len())
+                .into_iter()
+                .map(|i| (i, items[i].clone()))
+                .collect(),
+        },
+    }
+}
+
+fn feedback_for(question: &Question, form: &HashMap<String, String>) -> Vec<String> {
+    let mut feedback = vec![question.feedback.clone()];
+    if let QuestionKind::Single { options } | QuestionKind::Multiple { options } = &question.kind {
+        for (i, option) in options.iter().enumerate() {
+            let chosen = form.get("choice").is_some_and(|c| c == &i.to_string())
+                || form.contains_key(&format!("c{i}"));
+            if let (true, Some(text)) = (chosen, &option.feedback) {
+                feedback.push(format!("{}: {text}", option.text));
+            }
+        }
+    }
+    feedback
+}
+
+fn prompt_html(question: &Question, language: Language) -> String {
+    let context = RenderContext {
+        language,
+        asset_base: "",
+    };
+    render_markdown(Path::new(&question.id), &question.prompt, 1, &context)
+        .0
+        .html
+}
+
+fn decode(row: &question::Model) -> Result<Question, AppError> {
+    serde_json::from_str(&row.definition).map_err(|error| {
+        tracing::error!(%error, key = row.key, "a stored question does not decode");
+        AppError::Internal
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form(pairs: &[(&str, &str)]) -> HashMap<String, String> {
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn form_fields_become_answers() {
+        let numeric = QuestionKind::Numeric {
+            answer: 3.5,
+            tolerance: 0.0,
+        };
+        assert_eq!(
+            answer_from_form(&numeric, &form(&[("number", " 3,5 ")])),
+            Ok(Answer::Number(3.5)),
+            "a decimal comma is accepted"
+        );
+        assert!(answer_from_form(&numeric, &form(&[("number", "three")])).is_err());
+
+        let choice = |text: &str, correct| malaka_courses::quiz::Choice {
+            text: text.into(),
+            correct,
+            feedback: None,
+        };
+        let multiple = QuestionKind::Multiple {
+            options: vec![choice("a", true), choice("b", false), choice("c", true)],
+        };
+        assert_eq!(
+            answer_from_form(&multiple, &form(&[("c0", "0"), ("c2", "2")])),
+            Ok(Answer::Choices(vec![0, 2]))
+        );
+
+        let ordering = QuestionKind::Ordering {
+            items: vec!["x".into(), "y".into(), "z".into()],
+        };
+        assert_eq!(
+            answer_from_form(&ordering, &form(&[("o0", "2"), ("o1", "3"), ("o2", "1")])),
+            Ok(Answer::Order(vec![2, 0, 1]))
+        );
+    }
+
+    #[test]
+    fn the_display_order_is_a_stable_permutation() {
+        let order = display_order("q-factors", 5);
+        let mut sorted = order.clone();
+        sorted.sort_unstable();
+        assert_eq!(sorted, vec![0, 1, 2, 3, 4]);
+        assert_eq!(order, display_order("q-factors", 5));
+    }
+}
