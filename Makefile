@@ -8,7 +8,7 @@ export PATH := $(CURDIR)/end2end/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 ## Build and serve http://127.0.0.1:3000 on an embedded SQLite file, with the demo accounts.
 run:
 	bash .ci/install-tools run
-	cargo leptos build --release
+	$(MAKE) build
 	MALAKA_DEMO=1 LEPTOS_SITE_ROOT=target/site target/release/malaka-server
 
 ## Every test: formatting, lints, unit and integration tests on SQLite and PostgreSQL,
@@ -19,6 +19,8 @@ test:
 
 build:
 	cargo leptos build --release
+	# Compress the static files once, at the highest brotli quality, when brotli is installed.
+	if command -v brotli >/dev/null; then brotli -f -k -q 11 target/site/pkg/*.wasm target/site/pkg/*.js target/site/pkg/*.css; fi
 
 lint:
 	cargo fmt --all --check

@@ -12,6 +12,6 @@ curl -fs -o /dev/null -H "Cookie: $cookie" "$SERVER_URL$lesson"
 echo "lesson page: $lesson (server on CPU 0, wrk on CPU 1, ${duration}s per run)"
 for connections in 50 256; do
   echo "== $connections connections"
-  taskset -c 1 wrk --latency -t1 -c"$connections" -d"${duration}s" -H "Cookie: $cookie" -H 'Accept-Encoding: br' "$SERVER_URL$lesson" \
+  taskset -c 1 wrk --latency -t1 -c"$connections" -d"${duration}s" -H "Cookie: $cookie" -H 'Accept-Encoding: gzip, deflate, br, zstd' "$SERVER_URL$lesson" \
     | grep -E 'Requests/sec|^ +50%|^ +99%|Non-2xx|Socket errors'
 done

@@ -60,6 +60,7 @@ pub async fn sync_catalog(db: &Db, catalog: &Catalog) -> Result<SyncReport, AppE
         archived.update(&db.write).await?;
         report.courses_archived += 1;
     }
+    db.catalog.reload(&db.write).await?;
     Ok(report)
 }
 

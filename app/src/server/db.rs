@@ -9,12 +9,30 @@ use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbBackend, DbErr};
 use std::time::Duration;
 
+use super::catalog_cache::CatalogCache;
+
 #[derive(Clone, Debug)]
 pub struct Db {
     /// For queries that only read.
     pub read: DatabaseConnection,
     /// For anything that writes, and transactions.
     pub write: DatabaseConnection,
+    /// The published catalog's tables, read through memory (reloaded by each catalog sync).
+    pub catalog: CatalogCache,
+    /// Signed-in users, for a few seconds, so that reading a page does not cost a query for who
+    /// is asking. Changes made through `people` invalidate their entry at once; other server
+    /// instances see them within `USER_CACHE_SECONDS`.
+    pub users: UserCache,
+}
+
+pub type UserCache = moka::sync::Cache<i32, super::entities::user::Model>;
+pub const USER_CACHE_SECONDS: u64 = 5;
+
+fn user_cache() -> UserCache {
+    UserCache::builder()
+        .max_capacity(100_000)
+        .time_to_live(Duration::from_secs(USER_CACHE_SECONDS))
+        .build()
 }
 
 pub const SQLITE_READERS: u32 = 8;
@@ -33,6 +51,8 @@ impl Db {
             return Ok(Self {
                 read: pool.clone(),
                 write: pool,
+                catalog: CatalogCache::default(),
+                users: user_cache(),
             });
         }
         // An in-memory database exists once per connection: share a single one.
@@ -41,11 +61,18 @@ impl Db {
             return Ok(Self {
                 read: only.clone(),
                 write: only,
+                catalog: CatalogCache::default(),
+                users: user_cache(),
             });
         }
         let write = connect_sqlite(url, 1).await?;
         let read = connect_sqlite(url, SQLITE_READERS).await?;
-        Ok(Self { read, write })
+        Ok(Self {
+            read,
+            write,
+            catalog: CatalogCache::default(),
+            users: user_cache(),
+        })
     }
 
     pub fn backend(&self) -> DbBackend {

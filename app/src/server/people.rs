@@ -87,6 +87,7 @@ pub async fn set_language(db: &Db, user_id: i32, locale: Locale) -> Result<(), A
         .filter(user::Column::Id.eq(user_id))
         .exec(&db.write)
         .await?;
+    db.users.invalidate(&user_id);
     Ok(())
 }
 
@@ -100,5 +101,6 @@ pub async fn end_all_sessions(db: &Db, user_id: i32) -> Result<(), AppError> {
         .filter(user::Column::Id.eq(user_id))
         .exec(&db.write)
         .await?;
+    db.users.invalidate(&user_id);
     Ok(())
 }

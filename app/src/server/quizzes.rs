@@ -4,14 +4,13 @@
 
 use chrono::Utc;
 use malaka_courses::quiz::{grade, Answer, Question, QuestionKind};
-use malaka_courses::{render_markdown, Language, RenderContext};
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 use sha2::{Digest, Sha256};
-use std::collections::{BTreeMap, HashMap};
-use std::path::Path;
+use std::collections::HashMap;
 
-use super::entities::{check_answer, course, question};
+use super::catalog_cache::{pick_by_language, CachedCourse, CachedLesson};
+use super::entities::check_answer;
 use super::Db;
 use crate::api::quizzes::{CheckInput, CheckResult, KnowledgeCheck};
 use crate::i18n::Locale;
@@ -20,62 +19,56 @@ use crate::AppError;
 pub async fn lesson_checks(
     db: &Db,
     user_id: i32,
-    course: &course::Model,
-    lesson_id: i32,
+    course: &CachedCourse,
+    lesson: &CachedLesson,
     locale: Locale,
 ) -> Result<Vec<KnowledgeCheck>, AppError> {
-    let rows = question::Entity::find()
-        .filter(question::Column::LessonId.eq(lesson_id))
-        .order_by_asc(question::Column::Position)
-        .all(&db.read)
-        .await?;
-    if rows.is_empty() {
+    if lesson.checks.is_empty() {
         return Ok(Vec::new());
     }
-    let mut by_key: BTreeMap<(i32, String), Vec<question::Model>> = BTreeMap::new();
-    for row in rows {
-        by_key
-            .entry((row.position, row.key.clone()))
-            .or_default()
-            .push(row);
-    }
+    let keys = lesson
+        .checks
+        .iter()
+        .map(|variants| variants[0].question.id.clone());
     let answers: HashMap<String, check_answer::Model> = check_answer::Entity::find()
         .filter(check_answer::Column::UserId.eq(user_id))
-        .filter(check_answer::Column::CourseId.eq(course.id))
+        .filter(check_answer::Column::CourseId.eq(course.model.id))
+        .filter(check_answer::Column::QuestionKey.is_in(keys))
         .all(&db.read)
         .await?
         .into_iter()
         .map(|a| (a.question_key.clone(), a))
         .collect();
-    let mut checks = Vec::new();
-    for ((_, key), variants) in by_key {
-        let row = variants
-            .iter()
-            .find(|v| v.language == locale.code())
-            .or_else(|| {
-                variants
-                    .iter()
-                    .find(|v| v.language == course.source_language)
-            })
-            .unwrap_or(&variants[0]);
-        let question = decode(row)?;
-        let language = row.language.parse().unwrap_or(Language::En);
-        let result = answers.get(&key).map(|answer| {
-            let form: HashMap<String, String> =
-                serde_json::from_str(&answer.answer).unwrap_or_default();
-            CheckResult {
-                score_percent: answer.score_percent.max(0) as u32,
-                feedback: feedback_for(&question, &form),
-                answer: form,
+    let checks = lesson
+        .checks
+        .iter()
+        .filter_map(|variants| {
+            pick_by_language(
+                variants,
+                |v| &v.language,
+                locale,
+                &course.model.source_language,
+            )
+        })
+        .map(|cached| {
+            let question = &cached.question;
+            let result = answers.get(&question.id).map(|answer| {
+                let form: HashMap<String, String> =
+                    serde_json::from_str(&answer.answer).unwrap_or_default();
+                CheckResult {
+                    score_percent: answer.score_percent.max(0) as u32,
+                    feedback: feedback_for(question, &form),
+                    answer: form,
+                }
+            });
+            KnowledgeCheck {
+                id: question.id.clone(),
+                prompt_html: cached.prompt_html.clone(),
+                input: input_of(question),
+                result,
             }
-        });
-        checks.push(KnowledgeCheck {
-            id: key,
-            prompt_html: prompt_html(&question, language),
-            input: input_of(&question),
-            result,
-        });
-    }
+        })
+        .collect();
     Ok(checks)
 }
 
@@ -87,28 +80,23 @@ pub async fn answer_check(
     key: &str,
     form: HashMap<String, String>,
 ) -> Result<u32, AppError> {
-    let course = course::Entity::find()
-        .filter(course::Column::Slug.eq(course_slug))
-        .filter(course::Column::Archived.eq(false))
-        .one(&db.read)
-        .await?
+    let snapshot = db.catalog.snapshot();
+    let course = snapshot.course(course_slug).ok_or(AppError::NotFound)?;
+    let source = &course.model.source_language;
+    let cached = course
+        .lessons
+        .iter()
+        .flat_map(|lesson| lesson.checks.iter().flatten())
+        .find(|cached| cached.question.id == key && &cached.language == source)
         .ok_or(AppError::NotFound)?;
-    let row = question::Entity::find()
-        .filter(question::Column::CourseId.eq(course.id))
-        .filter(question::Column::Key.eq(key))
-        .filter(question::Column::Language.eq(&course.source_language))
-        .filter(question::Column::LessonId.is_not_null())
-        .one(&db.read)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let question = decode(&row)?;
+    let question = &cached.question;
     let answer = answer_from_form(&question.kind, &form)?;
     let score_percent =
-        (grade(&question, &answer) / f64::from(question.points) * 100.0).round() as i16;
+        (grade(question, &answer) / f64::from(question.points) * 100.0).round() as i16;
     let stored = serde_json::to_string(&form).map_err(|_| AppError::Internal)?;
     let record = check_answer::ActiveModel {
         user_id: Set(user_id),
-        course_id: Set(course.id),
+        course_id: Set(course.model.id),
         question_key: Set(key.to_owned()),
         answer: Set(stored),
         score_percent: Set(score_percent),
@@ -237,23 +225,6 @@ fn feedback_for(question: &Question, form: &HashMap<String, String>) -> Vec<Stri
         }
     }
     feedback
-}
-
-fn prompt_html(question: &Question, language: Language) -> String {
-    let context = RenderContext {
-        language,
-        asset_base: "",
-    };
-    render_markdown(Path::new(&question.id), &question.prompt, 1, &context)
-        .0
-        .html
-}
-
-fn decode(row: &question::Model) -> Result<Question, AppError> {
-    serde_json::from_str(&row.definition).map_err(|error| {
-        tracing::error!(%error, key = row.key, "a stored question does not decode");
-        AppError::Internal
-    })
 }
 
 #[cfg(test)]

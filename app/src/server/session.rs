@@ -57,7 +57,16 @@ pub async fn resolve(
         cookie_value(headers, SESSION_COOKIE).and_then(|token| state.tokens.verify(&token))
     {
         let found = match claims.user_id() {
-            Some(id) => people::find_active(&state.db.read, id).await?,
+            Some(id) => match state.db.users.get(&id) {
+                Some(user) => Some(user),
+                None => {
+                    let user = people::find_active(&state.db.read, id).await?;
+                    if let Some(user) = &user {
+                        state.db.users.insert(id, user.clone());
+                    }
+                    user
+                }
+            },
             None => None,
         };
         if let Some(found) = found.filter(|found| found.token_version == claims.ver) {

@@ -63,7 +63,8 @@ pub fn router(app: AppState, leptos: LeptosOptions) -> Router {
     let site_files = Router::new()
         .nest_service(
             "/pkg",
-            ServeDir::new(format!("{}/{}", leptos.site_root, leptos.site_pkg_dir)),
+            ServeDir::new(format!("{}/{}", leptos.site_root, leptos.site_pkg_dir))
+                .precompressed_br(),
         )
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
@@ -76,7 +77,10 @@ pub fn router(app: AppState, leptos: LeptosOptions) -> Router {
         .merge(pages_and_functions)
         .merge(site_files)
         .layer(from_fn(security::headers))
-        .layer(CompressionLayer::new().br(true).gzip(true))
+        // Pages are compressed per response with zstd or gzip: fast for small documents (brotli's
+        // per-response set-up costs more than it saves at this size). The static files were
+        // compressed with brotli at its best once, at build time (`make build`).
+        .layer(CompressionLayer::new().no_br().zstd(true).gzip(true))
         .with_state(state)
 }
 
