@@ -70,11 +70,20 @@ pub fn t_with(locale: Locale, key: &str, args: &[(&'static str, FluentValue<'sta
     LOCALES.lookup_with_args(&locale.language_identifier(), key, &args)
 }
 
-/// Whether `key` exists in `locale` itself (not through the fallback); for the completeness test.
-pub fn has_message(locale: Locale, key: &str) -> bool {
+/// Whether `key` exists in `locale` itself (not through the fallback), formatted with `args`;
+/// for the completeness test.
+pub fn has_message(
+    locale: Locale,
+    key: &str,
+    args: &[(&'static str, FluentValue<'static>)],
+) -> bool {
+    let args: HashMap<Cow<'static, str>, FluentValue> = args
+        .iter()
+        .map(|(name, value)| (Cow::Borrowed(*name), value.clone()))
+        .collect();
     LOCALES
-        .lookup_single_language::<&str>(&locale.language_identifier(), key, None)
-        .is_ok()
+        .lookup_no_default_fallback(&locale.language_identifier(), key, Some(&args))
+        .is_some()
 }
 
 /// The locale of the page being rendered, provided by the app shell.

@@ -123,3 +123,36 @@ test('a knowledge check gives feedback, without JavaScript too', async () => {
   assert.match(await feedback.textContent(), /Right!|Not quite\.|Partly right/);
   await context.close();
 });
+
+test('the final quiz keeps saved answers across devices and grades on submit', async () => {
+  const context = await newContext(browser, { javaScriptEnabled: false });
+  const page = await context.newPage();
+  await signIn(page);
+  await page.waitForURL('**/learning');
+  await page.goto('/courses/cybersecurity/quiz');
+  await page.getByRole('button', { name: 'Start the quiz' }).click();
+  await page.waitForURL(/\/quiz\/\d+$/);
+  const attemptUrl = page.url();
+  assert.match(await page.getByRole('timer').textContent(), /Time left: (29|30) min/);
+  const firstChoice = page.locator('.knowledge-check input[type=radio]').first();
+  const name = await firstChoice.getAttribute('name');
+  const value = await firstChoice.getAttribute('value');
+  await firstChoice.check();
+  await page.getByRole('button', { name: 'Save answers' }).click();
+  assert.equal(await page.getByRole('status').first().textContent(), 'Your answers are saved.');
+  await context.close();
+
+  // Another device: the attempt resumes with the saved answer.
+  const other = await newContext(browser);
+  const second = await other.newPage();
+  await signIn(second);
+  await second.waitForURL('**/learning');
+  await second.goto('/courses/cybersecurity/quiz');
+  await second.getByRole('link', { name: 'Resume your attempt' }).click();
+  assert.equal(second.url(), attemptUrl);
+  assert.equal(await second.locator(`input[name="${name}"][value="${value}"]`).isChecked(), true);
+  await second.getByRole('button', { name: 'Submit for grading' }).click();
+  await second.waitForURL(/\/result$/);
+  assert.match(await second.getByRole('status').first().textContent(), /^Not passed: \d+% \(pass mark 80%\)\.$/);
+  await other.close();
+});

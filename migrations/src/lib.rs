@@ -7,6 +7,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261125_000001_people_and_organisation;
 mod m20261125_000002_courses_and_progress;
 mod m20261125_000003_questions;
+mod m20261125_000004_quiz_attempts;
 
 pub struct Migrator;
 
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000001_people_and_organisation::Migration),
             Box::new(m20261125_000002_courses_and_progress::Migration),
             Box::new(m20261125_000003_questions::Migration),
+            Box::new(m20261125_000004_quiz_attempts::Migration),
         ]
     }
 }

@@ -53,6 +53,8 @@ pub struct CourseOutline {
     /// ISO date (YYYY-MM-DD) of the last change to the course's files.
     pub updated_on: String,
     pub lessons: Vec<LessonItem>,
+    /// The course ends with a graded final quiz.
+    pub has_quiz: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -19,9 +19,9 @@ pub struct KnowledgeCheck {
 /// What the form asks for; never says which answer is right.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum CheckInput {
-    /// Options in the trainer's order; `multiple` allows several.
+    /// Options as (index in the course file, text), in display order; `multiple` allows several.
     Choice {
-        options: Vec<String>,
+        options: Vec<(usize, String)>,
         multiple: bool,
     },
     TrueFalse,

@@ -1,6 +1,8 @@
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
+use std::collections::HashMap;
+
 use crate::api::quizzes::{AnswerCheck, CheckInput, KnowledgeCheck};
 use crate::i18n::{t_with, tr, use_locale};
 
@@ -14,93 +16,12 @@ pub fn KnowledgeCheckForm(
     number: usize,
 ) -> impl IntoView {
     let locale = use_locale();
-    let previous = check
+    let saved = check
         .result
         .as_ref()
         .map(|r| r.answer.clone())
         .unwrap_or_default();
-    let given = move |name: &str| previous.get(name).cloned();
-    let id = check.id.clone();
-    let field = |name: &str| format!("answer[{name}]");
-    let inputs = match check.input.clone() {
-        CheckInput::Choice { options, multiple } => options
-            .into_iter()
-            .enumerate()
-            .map(|(i, text)| {
-                let (kind, name, checked) = if multiple {
-                    ("checkbox", field(&format!("c{i}")), given(&format!("c{i}")).is_some())
-                } else {
-                    ("radio", field("choice"), given("choice").as_deref() == Some(i.to_string().as_str()))
-                };
-                view! { <label class="choice"><input type=kind name=name value=i.to_string() checked=checked /> " " {text}</label> }
-            })
-            .collect_view()
-            .into_any(),
-        CheckInput::TrueFalse => [("true", "check-true"), ("false", "check-false")]
-            .into_iter()
-            .map(|(value, key)| {
-                let checked = given("choice").as_deref() == Some(value);
-                view! { <label class="choice"><input type="radio" name=field("choice") value=value checked=checked /> " " {tr(key)}</label> }
-            })
-            .collect_view()
-            .into_any(),
-        CheckInput::Text => {
-            let input_id = format!("check-{id}-text");
-            view! {
-                <label for=input_id.clone()>{tr("check-your-answer")}</label>
-                <input id=input_id type="text" name=field("text") value=given("text").unwrap_or_default() />
-            }
-            .into_any()
-        }
-        CheckInput::Number => {
-            let input_id = format!("check-{id}-number");
-            view! {
-                <label for=input_id.clone()>{tr("check-your-number")}</label>
-                <input id=input_id type="text" inputmode="decimal" name=field("number") value=given("number").unwrap_or_default() />
-            }
-            .into_any()
-        }
-        CheckInput::Matching { left, right } => left
-            .into_iter()
-            .enumerate()
-            .map(|(i, text)| {
-                let select_id = format!("check-{id}-m{i}");
-                let chosen = given(&format!("m{i}"));
-                view! {
-                    <label for=select_id.clone()>{text}</label>
-                    <select id=select_id name=field(&format!("m{i}"))>
-                        <option value="">{tr("check-choose")}</option>
-                        {right.iter().map(|(index, text)| {
-                            let selected = chosen.as_deref() == Some(index.to_string().as_str());
-                            view! { <option value=index.to_string() selected=selected>{text.clone()}</option> }
-                        }).collect_view()}
-                    </select>
-                }
-            })
-            .collect_view()
-            .into_any(),
-        CheckInput::Ordering { items } => {
-            let count = items.len();
-            items
-                .into_iter()
-                .map(|(index, text)| {
-                    let select_id = format!("check-{id}-o{index}");
-                    let chosen = given(&format!("o{index}"));
-                    view! {
-                        <label for=select_id.clone()>{text}</label>
-                        <select id=select_id name=field(&format!("o{index}"))>
-                            <option value="">{tr("check-position")}</option>
-                            {(1..=count).map(|position| {
-                                let selected = chosen.as_deref() == Some(position.to_string().as_str());
-                                view! { <option value=position.to_string() selected=selected>{position}</option> }
-                            }).collect_view()}
-                        </select>
-                    }
-                })
-                .collect_view()
-                .into_any()
-        }
-    };
+    let inputs = view! { <QuestionFields input=check.input.clone() prefix="answer".to_owned() id=format!("check-{}", check.id) saved /> };
     let result = check.result.map(|result| {
         let key = match result.score_percent {
             100 => "check-result-right",
@@ -130,5 +51,96 @@ pub fn KnowledgeCheckForm(
             </form>
             {result}
         </section>
+    }
+}
+
+/// The answer fields of one question, named `{prefix}[field]`, filled with a saved answer.
+/// Option values are the options' indexes in the course file, whatever order they are shown in.
+#[component]
+pub fn QuestionFields(
+    input: CheckInput,
+    prefix: String,
+    id: String,
+    saved: HashMap<String, String>,
+) -> impl IntoView {
+    let given = move |name: &str| saved.get(name).cloned();
+    let field = move |name: &str| format!("{prefix}[{name}]");
+    match input {
+        CheckInput::Choice { options, multiple } => options
+            .into_iter()
+            .map(|(i, text)| {
+                let (kind, name, checked) = if multiple {
+                    ("checkbox", field(&format!("c{i}")), given(&format!("c{i}")).is_some())
+                } else {
+                    ("radio", field("choice"), given("choice").as_deref() == Some(i.to_string().as_str()))
+                };
+                view! { <label class="choice"><input type=kind name=name value=i.to_string() checked=checked /> " " {text}</label> }
+            })
+            .collect_view()
+            .into_any(),
+        CheckInput::TrueFalse => [("true", "check-true"), ("false", "check-false")]
+            .into_iter()
+            .map(|(value, key)| {
+                let checked = given("choice").as_deref() == Some(value);
+                view! { <label class="choice"><input type="radio" name=field("choice") value=value checked=checked /> " " {tr(key)}</label> }
+            })
+            .collect_view()
+            .into_any(),
+        CheckInput::Text => {
+            let input_id = format!("{id}-text");
+            view! {
+                <label for=input_id.clone()>{tr("check-your-answer")}</label>
+                <input id=input_id type="text" name=field("text") value=given("text").unwrap_or_default() />
+            }
+            .into_any()
+        }
+        CheckInput::Number => {
+            let input_id = format!("{id}-number");
+            view! {
+                <label for=input_id.clone()>{tr("check-your-number")}</label>
+                <input id=input_id type="text" inputmode="decimal" name=field("number") value=given("number").unwrap_or_default() />
+            }
+            .into_any()
+        }
+        CheckInput::Matching { left, right } => left
+            .into_iter()
+            .enumerate()
+            .map(|(i, text)| {
+                let select_id = format!("{id}-m{i}");
+                let chosen = given(&format!("m{i}"));
+                view! {
+                    <label for=select_id.clone()>{text}</label>
+                    <select id=select_id name=field(&format!("m{i}"))>
+                        <option value="">{tr("check-choose")}</option>
+                        {right.iter().map(|(index, text)| {
+                            let selected = chosen.as_deref() == Some(index.to_string().as_str());
+                            view! { <option value=index.to_string() selected=selected>{text.clone()}</option> }
+                        }).collect_view()}
+                    </select>
+                }
+            })
+            .collect_view()
+            .into_any(),
+        CheckInput::Ordering { items } => {
+            let count = items.len();
+            items
+                .into_iter()
+                .map(|(index, text)| {
+                    let select_id = format!("{id}-o{index}");
+                    let chosen = given(&format!("o{index}"));
+                    view! {
+                        <label for=select_id.clone()>{text}</label>
+                        <select id=select_id name=field(&format!("o{index}"))>
+                            <option value="">{tr("check-position")}</option>
+                            {(1..=count).map(|position| {
+                                let selected = chosen.as_deref() == Some(position.to_string().as_str());
+                                view! { <option value=position.to_string() selected=selected>{position}</option> }
+                            }).collect_view()}
+                        </select>
+                    }
+                })
+                .collect_view()
+                .into_any()
+        }
     }
 }

@@ -6,6 +6,6 @@ mod layout;
 mod progress;
 
 pub use error_notice::ErrorNotice;
-pub use knowledge_check::KnowledgeCheckForm;
+pub use knowledge_check::{KnowledgeCheckForm, QuestionFields};
 pub use layout::Layout;
 pub use progress::ProgressBar;

@@ -84,5 +84,9 @@ fn Outline(outline: CourseOutline) -> impl IntoView {
         {card.completed.then(|| view! { <p class="badge badge-done">{tr("course-completed")}</p> })}
         <h2>{tr("course-lessons-heading")}</h2>
         <ol class="lesson-list">{lessons}</ol>
+        {outline.has_quiz.then(|| view! {
+            <h2>{tr("course-quiz-heading")}</h2>
+            <p><a href=format!("/courses/{}/quiz", card.slug)>{tr("course-quiz-link")}</a></p>
+        })}
     }
 }

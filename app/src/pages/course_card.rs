@@ -36,6 +36,9 @@ pub fn CourseCardView(card: CourseCard) -> impl IntoView {
             "course-resume"
         };
         view! { <a class="button-primary" href=format!("/courses/{}/lessons/{lesson}", card.slug)>{tr(key)}</a> }.into_any()
+    } else if !card.completed {
+        // Every lesson read: what is left is the final quiz.
+        view! { <a class="button-primary" href=format!("/courses/{}/quiz", card.slug)>{tr("course-take-quiz")}</a> }.into_any()
     } else {
         view! { <p class="badge badge-done">{tr("course-completed")}</p> }.into_any()
     };

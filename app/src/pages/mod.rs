@@ -8,6 +8,7 @@ mod home;
 mod lesson;
 mod my_learning;
 mod not_found;
+mod quiz;
 mod sign_in;
 mod team_progress;
 
@@ -17,6 +18,7 @@ pub use home::HomePage;
 pub use lesson::LessonPage;
 pub use my_learning::MyLearningPage;
 pub use not_found::NotFoundPage;
+pub use quiz::{QuizAttemptPage, QuizPage, QuizResultPage};
 pub use sign_in::SignInPage;
 pub use team_progress::TeamProgressPage;
 

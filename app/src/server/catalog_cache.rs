@@ -2,7 +2,7 @@
 //! Learner pages read it on every request, and it changes only when the catalog is synced, so
 //! caching it takes most queries off the hot path. `sync_catalog` reloads it after each sync.
 
-use malaka_courses::quiz::Question;
+use malaka_courses::quiz::{Question, QuizSettings};
 use malaka_courses::{render_markdown, Language, RenderContext};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
@@ -25,6 +25,14 @@ pub struct CachedCourse {
     pub texts: Vec<course_text::Model>,
     /// Active lessons, in order.
     pub lessons: Vec<CachedLesson>,
+    pub quiz: Option<CachedQuiz>,
+}
+
+#[derive(Debug)]
+pub struct CachedQuiz {
+    pub settings: QuizSettings,
+    /// The pool: each question in every language it is written in.
+    pub pool: Vec<Vec<CachedQuestion>>,
 }
 
 #[derive(Debug)]
@@ -138,10 +146,10 @@ async fn load(db: &DatabaseConnection) -> Result<CatalogSnapshot, AppError> {
         .await?;
     let mut lesson_texts = group(lesson_text::Entity::find().all(db).await?, |t| t.lesson_id);
     let questions = question::Entity::find()
-        .filter(question::Column::LessonId.is_not_null())
         .order_by_asc(question::Column::Position)
         .all(db)
         .await?;
+    let mut pools: HashMap<i32, Vec<Vec<CachedQuestion>>> = HashMap::new();
     let mut checks: HashMap<i32, Vec<Vec<CachedQuestion>>> = HashMap::new();
     for row in questions {
         let question: Question = serde_json::from_str(&row.definition).map_err(|error| {
@@ -156,7 +164,10 @@ async fn load(db: &DatabaseConnection) -> Result<CatalogSnapshot, AppError> {
         let prompt_html = render_markdown(Path::new(&row.key), &question.prompt, 1, &context)
             .0
             .html;
-        let lesson_checks = checks.entry(row.lesson_id.unwrap_or_default()).or_default();
+        let lesson_checks = match row.lesson_id {
+            Some(lesson_id) => checks.entry(lesson_id).or_default(),
+            None => pools.entry(row.course_id).or_default(),
+        };
         let cached = CachedQuestion {
             language: row.language.clone(),
             question,
@@ -184,10 +195,21 @@ async fn load(db: &DatabaseConnection) -> Result<CatalogSnapshot, AppError> {
     }
     let courses = courses
         .into_iter()
-        .map(|model| CachedCourse {
-            texts: course_texts.remove(&model.id).unwrap_or_default(),
-            lessons: lessons_by_course.remove(&model.id).unwrap_or_default(),
-            model,
+        .map(|model| {
+            let settings = model
+                .quiz_settings
+                .as_deref()
+                .and_then(|json| serde_json::from_str::<QuizSettings>(json).ok());
+            let quiz = settings.map(|settings| CachedQuiz {
+                settings,
+                pool: pools.remove(&model.id).unwrap_or_default(),
+            });
+            CachedCourse {
+                texts: course_texts.remove(&model.id).unwrap_or_default(),
+                lessons: lessons_by_course.remove(&model.id).unwrap_or_default(),
+                quiz,
+                model,
+            }
         })
         .collect();
     Ok(CatalogSnapshot { courses })

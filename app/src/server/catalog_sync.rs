@@ -86,6 +86,10 @@ async fn upsert_course(
     row.version = Set(found.as_ref().map_or(1, |existing| existing.version + 1));
     row.archived = Set(false);
     row.updated_at = Set(Utc::now());
+    row.quiz_settings = Set(match &files.final_quiz {
+        Some(quiz) => Some(serde_json::to_string(&quiz.settings).map_err(|_| AppError::Internal)?),
+        None => None,
+    });
     let saved = row.save(txn).await?;
     let course_id = saved.id.unwrap();
 

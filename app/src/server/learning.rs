@@ -116,6 +116,7 @@ pub async fn course_outline(
         version: course.model.version,
         updated_on: course.model.updated_at.format("%Y-%m-%d").to_string(),
         lessons,
+        has_quiz: course.quiz.is_some(),
     })
 }
 
@@ -239,9 +240,14 @@ pub async fn complete_lesson(
 
     let progress = progress_of(&db.write, user_id, Some(course)).await?;
     let is_done = |id: i32| progress.get(&id).is_some_and(|p| p.completed_at.is_some());
-    if course.lessons.iter().all(|l| is_done(l.model.id)) {
+    let quiz_score = match course.lessons.iter().all(|l| is_done(l.model.id)) {
+        true => super::final_quiz::completion_score(&db.write, user_id, course).await?,
+        false => None,
+    };
+    if let Some(score) = quiz_score {
         enrolment::Entity::update_many()
             .col_expr(enrolment::Column::CompletedAt, Expr::value(now))
+            .col_expr(enrolment::Column::ScorePercent, Expr::value(score))
             .filter(enrolment::Column::UserId.eq(user_id))
             .filter(enrolment::Column::CourseId.eq(course.model.id))
             .filter(enrolment::Column::CompletedAt.is_null())

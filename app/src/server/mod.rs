@@ -9,6 +9,7 @@ pub mod db;
 pub mod demo;
 pub mod entities;
 pub mod error;
+pub mod final_quiz;
 pub mod learning;
 pub mod organisation;
 pub mod people;

@@ -3,7 +3,7 @@
 //! of a graded quiz cannot be probed for its answers.
 
 use chrono::Utc;
-use malaka_courses::quiz::{grade, Answer, Question, QuestionKind};
+use malaka_courses::quiz::{Answer, Question, QuestionKind};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 use sha2::{Digest, Sha256};
@@ -64,7 +64,7 @@ pub async fn lesson_checks(
             KnowledgeCheck {
                 id: question.id.clone(),
                 prompt_html: cached.prompt_html.clone(),
-                input: input_of(question),
+                input: input_of(question, None),
                 result,
             }
         })
@@ -83,16 +83,21 @@ pub async fn answer_check(
     let snapshot = db.catalog.snapshot();
     let course = snapshot.course(course_slug).ok_or(AppError::NotFound)?;
     let source = &course.model.source_language;
-    let cached = course
+    let variants = course
         .lessons
         .iter()
-        .flat_map(|lesson| lesson.checks.iter().flatten())
-        .find(|cached| cached.question.id == key && &cached.language == source)
+        .flat_map(|lesson| lesson.checks.iter())
+        .find(|variants| variants[0].question.id == key)
         .ok_or(AppError::NotFound)?;
-    let question = &cached.question;
-    let answer = answer_from_form(&question.kind, &form)?;
-    let score_percent =
-        (grade(question, &answer) / f64::from(question.points) * 100.0).round() as i16;
+    let question = &variants
+        .iter()
+        .find(|v| &v.language == source)
+        .unwrap_or(&variants[0])
+        .question;
+    // Refuses an empty or malformed answer with a clear message before anything is stored.
+    answer_from_form(&question.kind, &form)?;
+    let earned = super::final_quiz::best_grade(variants, &form);
+    let score_percent = (earned / f64::from(question.points) * 100.0).round() as i16;
     let stored = serde_json::to_string(&form).map_err(|_| AppError::Internal)?;
     let record = check_answer::ActiveModel {
         user_id: Set(user_id),
@@ -186,11 +191,21 @@ pub fn display_order(seed: &str, count: usize) -> Vec<usize> {
     order
 }
 
-fn input_of(question: &Question) -> CheckInput {
+/// The form for a question; `order` is the display order of its options, right sides or items
+/// (a fixed shuffle for knowledge checks, the attempt's own shuffle in the final quiz).
+pub fn input_of(question: &Question, order: Option<&[usize]>) -> CheckInput {
+    let ordered = |count: usize, default: Vec<usize>| {
+        order
+            .filter(|o| o.len() == count)
+            .map_or(default, <[usize]>::to_vec)
+    };
     match &question.kind {
         QuestionKind::Single { options } | QuestionKind::Multiple { options } => {
             CheckInput::Choice {
-                options: options.iter().map(|o| o.text.clone()).collect(),
+                options: ordered(options.len(), (0..options.len()).collect())
+                    .into_iter()
+                    .map(|i| (i, options[i].text.clone()))
+                    .collect(),
                 multiple: matches!(question.kind, QuestionKind::Multiple { .. }),
             }
         }
@@ -199,13 +214,13 @@ fn input_of(question: &Question) -> CheckInput {
         QuestionKind::Numeric { .. } => CheckInput::Number,
         QuestionKind::Matching { pairs } => CheckInput::Matching {
             left: pairs.iter().map(|(left, _)| left.clone()).collect(),
-            right: display_order(&question.id, pairs.len())
+            right: ordered(pairs.len(), display_order(&question.id, pairs.len()))
                 .into_iter()
                 .map(|i| (i, pairs[i].1.clone()))
                 .collect(),
         },
         QuestionKind::Ordering { items } => CheckInput::Ordering {
-            items: display_order(&question.id, items.len())
+            items: ordered(items.len(), display_order(&question.id, items.len()))
                 .into_iter()
                 .map(|i| (i, items[i].clone()))
                 .collect(),
@@ -213,7 +228,7 @@ fn input_of(question: &Question) -> CheckInput {
     }
 }
 
-fn feedback_for(question: &Question, form: &HashMap<String, String>) -> Vec<String> {
+pub fn feedback_for(question: &Question, form: &HashMap<String, String>) -> Vec<String> {
     let mut feedback = vec![question.feedback.clone()];
     if let QuestionKind::Single { options } | QuestionKind::Multiple { options } = &question.kind {
         for (i, option) in options.iter().enumerate() {

@@ -7,7 +7,7 @@ use super::{parse_question, Question};
 use crate::render::{render_markdown, RenderContext};
 use crate::{front_matter, Language, Problem};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ReviewPolicy {
     ScoreOnly,
@@ -15,7 +15,7 @@ pub enum ReviewPolicy {
     CorrectAnswers,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct QuizSettings {
     pub questions_per_attempt: usize,

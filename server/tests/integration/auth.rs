@@ -49,9 +49,17 @@ async fn passwords_are_stored_as_argon2id_hashes() {
 async fn repeated_attempts_on_one_account_are_rate_limited_even_with_the_right_password() {
     let app = TestApp::new().await;
     app.user("dilnoza@gov.uz", Role::Officer, None).await;
-    for _ in 0..10 {
-        let _ = authenticate(&app.state, "dilnoza@gov.uz", "guess", None).await;
+    let mut attempts = 0;
+    while authenticate(&app.state, "dilnoza@gov.uz", "guess", None).await
+        != Err(AppError::RateLimited)
+    {
+        attempts += 1;
+        assert!(
+            attempts <= 12,
+            "still not limited after {attempts} wrong passwords"
+        );
     }
+    assert!(attempts >= 9, "limited too early, after {attempts}");
     assert_eq!(
         authenticate(&app.state, "dilnoza@gov.uz", PASSWORD, None).await,
         Err(AppError::RateLimited)

@@ -7,6 +7,7 @@ mod support;
 mod auth;
 mod catalog_sync;
 mod checks;
+mod final_quiz;
 mod http;
 mod learning;
 mod reports;

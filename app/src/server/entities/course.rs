@@ -16,6 +16,8 @@ pub struct Model {
     pub version: i32,
     pub archived: bool,
     pub updated_at: DateTimeUtc,
+    /// The final quiz's settings (`malaka_courses::quiz::QuizSettings` as JSON), if it has one.
+    pub quiz_settings: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -10,6 +10,8 @@ pub struct Model {
     pub enrolled_at: DateTimeUtc,
     pub due_at: Option<DateTimeUtc>,
     pub completed_at: Option<DateTimeUtc>,
+    /// The final quiz score that completed the course, when it has a quiz.
+    pub score_percent: Option<i16>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

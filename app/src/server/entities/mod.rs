@@ -10,5 +10,7 @@ pub mod lesson_progress;
 pub mod lesson_text;
 pub mod org_unit;
 pub mod question;
+pub mod quiz_answer;
+pub mod quiz_attempt;
 pub mod server_secret;
 pub mod user;

@@ -1,0 +1,328 @@
+use chrono::{Duration, Utc};
+use malaka_app::api::auth::Role;
+use malaka_app::i18n::Locale;
+use malaka_app::server::{final_quiz, learning};
+use malaka_app::AppError;
+use malaka_courses::quiz::{Question, QuestionKind};
+use std::collections::HashMap;
+
+use crate::support::TestApp;
+
+const COURSE: &str = "cybersecurity";
+
+/// The form a learner who knows every answer would send.
+fn correct_form(question: &Question) -> HashMap<String, String> {
+    let mut form = HashMap::new();
+    match &question.kind {
+        QuestionKind::Single { options } => {
+            form.insert(
+                "choice".into(),
+                options.iter().position(|o| o.correct).unwrap().to_string(),
+            );
+        }
+        QuestionKind::Multiple { options } => {
+            for (i, _) in options.iter().enumerate().filter(|(_, o)| o.correct) {
+                form.insert(format!("c{i}"), i.to_string());
+            }
+        }
+        QuestionKind::TrueFalse { answer } => {
+            form.insert("choice".into(), answer.to_string());
+        }
+        QuestionKind::Short { accepted, .. } => {
+            form.insert("text".into(), accepted[0].clone());
+        }
+        QuestionKind::Numeric { answer, .. } => {
+            form.insert("number".into(), answer.to_string());
+        }
+        QuestionKind::Matching { pairs } => (0..pairs.len()).for_each(|i| {
+            form.insert(format!("m{i}"), i.to_string());
+        }),
+        QuestionKind::Ordering { items } => (0..items.len()).for_each(|i| {
+            form.insert(format!("o{i}"), (i + 1).to_string());
+        }),
+    }
+    form
+}
+
+fn question(app: &TestApp, key: &str) -> Question {
+    let snapshot = app.state.db.catalog.snapshot();
+    let quiz = snapshot.course(COURSE).unwrap().quiz.as_ref().unwrap();
+    quiz.pool.iter().find(|v| v[0].question.id == key).unwrap()[0]
+        .question
+        .clone()
+}
+
+async fn drawn_keys(app: &TestApp, user: i32, attempt: i32) -> Vec<String> {
+    let view =
+        final_quiz::attempt_view(&app.state.db, user, COURSE, attempt, Locale::En, Utc::now())
+            .await
+            .unwrap();
+    view.questions.into_iter().map(|q| q.key).collect()
+}
+
+#[tokio::test]
+async fn an_attempt_draws_its_questions_once_and_resumes_anywhere() {
+    let app = TestApp::new().await;
+    let officer = app.user("jasur@gov.uz", Role::Officer, None).await;
+    let db = &app.state.db;
+    let attempt = final_quiz::start(db, officer, COURSE, Utc::now())
+        .await
+        .unwrap();
+    let keys = drawn_keys(&app, officer, attempt).await;
+    assert_eq!(keys.len(), 20);
+    let mut unique = keys.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), 20, "no question twice");
+    assert_eq!(
+        final_quiz::start(db, officer, COURSE, Utc::now())
+            .await
+            .unwrap(),
+        attempt,
+        "starting again resumes"
+    );
+    assert_eq!(
+        drawn_keys(&app, officer, attempt).await,
+        keys,
+        "the draw is fixed for the attempt"
+    );
+}
+
+#[tokio::test]
+async fn saved_answers_come_back_and_a_perfect_attempt_passes_and_completes_the_course() {
+    let app = TestApp::new().await;
+    let officer = app.user("jasur@gov.uz", Role::Officer, None).await;
+    let db = &app.state.db;
+    let outline = learning::course_outline(db, officer, COURSE, Locale::En)
+        .await
+        .unwrap();
+    for lesson in &outline.lessons {
+        learning::complete_lesson(db, officer, COURSE, &lesson.slug)
+            .await
+            .unwrap();
+    }
+    assert!(
+        !learning::course_outline(db, officer, COURSE, Locale::En)
+            .await
+            .unwrap()
+            .card
+            .completed,
+        "lessons alone do not complete a course with a quiz"
+    );
+
+    let attempt = final_quiz::start(db, officer, COURSE, Utc::now())
+        .await
+        .unwrap();
+    let keys = drawn_keys(&app, officer, attempt).await;
+    let answers: HashMap<String, HashMap<String, String>> = keys
+        .iter()
+        .map(|k| (k.clone(), correct_form(&question(&app, k))))
+        .collect();
+    final_quiz::save_answers(db, officer, attempt, answers.clone(), Utc::now())
+        .await
+        .unwrap();
+    let view = final_quiz::attempt_view(db, officer, COURSE, attempt, Locale::En, Utc::now())
+        .await
+        .unwrap();
+    assert!(
+        view.questions.iter().all(|q| q.saved == answers[&q.key]),
+        "every saved answer is shown again"
+    );
+
+    assert_eq!(
+        final_quiz::submit(db, officer, attempt, Utc::now()).await,
+        Ok((100, true))
+    );
+    let result = final_quiz::result(db, officer, COURSE, attempt, Locale::En)
+        .await
+        .unwrap();
+    assert!(result.passed && result.course_completed);
+    assert_eq!(result.review.len(), 20);
+    let outline = learning::course_outline(db, officer, COURSE, Locale::En)
+        .await
+        .unwrap();
+    assert!(outline.card.completed);
+}
+
+#[tokio::test]
+async fn submitting_twice_grades_once() {
+    let app = TestApp::new().await;
+    let officer = app.user("jasur@gov.uz", Role::Officer, None).await;
+    let db = &app.state.db;
+    let attempt = final_quiz::start(db, officer, COURSE, Utc::now())
+        .await
+        .unwrap();
+    let first = final_quiz::submit(db, officer, attempt, Utc::now())
+        .await
+        .unwrap();
+    assert_eq!(first, (0, false), "nothing answered, nothing earned");
+    let keys = drawn_keys_after_submit(&app, attempt).await;
+    let late: HashMap<_, _> = keys
+        .iter()
+        .map(|k| (k.clone(), correct_form(&question(&app, k))))
+        .collect();
+    assert_eq!(
+        final_quiz::save_answers(db, officer, attempt, late, Utc::now()).await,
+        Err(AppError::Invalid(
+            "this attempt has been submitted already".into()
+        ))
+    );
+    assert_eq!(
+        final_quiz::submit(db, officer, attempt, Utc::now() + Duration::minutes(1))
+            .await
+            .unwrap(),
+        first
+    );
+}
+
+async fn drawn_keys_after_submit(app: &TestApp, attempt: i32) -> Vec<String> {
+    use malaka_app::server::entities::quiz_attempt;
+    use sea_orm::EntityTrait;
+    let row = quiz_attempt::Entity::find_by_id(attempt)
+        .one(&app.state.db.read)
+        .await
+        .unwrap()
+        .unwrap();
+    let drawn: Vec<final_quiz::Drawn> = serde_json::from_str(&row.draw).unwrap();
+    drawn.into_iter().map(|d| d.key).collect()
+}
+
+#[tokio::test]
+async fn answers_after_the_time_limit_are_refused_on_the_server() {
+    let app = TestApp::new().await;
+    let officer = app.user("jasur@gov.uz", Role::Officer, None).await;
+    let db = &app.state.db;
+    let start = Utc::now();
+    let attempt = final_quiz::start(db, officer, COURSE, start).await.unwrap();
+    let keys = drawn_keys(&app, officer, attempt).await;
+    let one = |k: &String| HashMap::from([(k.clone(), correct_form(&question(&app, k)))]);
+    final_quiz::save_answers(
+        db,
+        officer,
+        attempt,
+        one(&keys[0]),
+        start + Duration::minutes(29),
+    )
+    .await
+    .unwrap();
+    let late = final_quiz::save_answers(
+        db,
+        officer,
+        attempt,
+        one(&keys[1]),
+        start + Duration::minutes(31),
+    )
+    .await;
+    assert_eq!(
+        late,
+        Err(AppError::Invalid("the time for this attempt is up".into()))
+    );
+    let (score, _) = final_quiz::submit(db, officer, attempt, start + Duration::minutes(31))
+        .await
+        .unwrap();
+    assert_eq!(score, 5, "only the answer saved in time counts: 1 of 20");
+}
+
+#[tokio::test]
+async fn another_learners_attempt_is_not_found() {
+    let app = TestApp::new().await;
+    let owner = app.user("jasur@gov.uz", Role::Officer, None).await;
+    let other = app.user("dilnoza@gov.uz", Role::Officer, None).await;
+    let db = &app.state.db;
+    let attempt = final_quiz::start(db, owner, COURSE, Utc::now())
+        .await
+        .unwrap();
+    assert_eq!(
+        final_quiz::attempt_view(db, other, COURSE, attempt, Locale::En, Utc::now())
+            .await
+            .map(|_| ()),
+        Err(AppError::NotFound)
+    );
+    assert_eq!(
+        final_quiz::save_answers(db, other, attempt, HashMap::new(), Utc::now()).await,
+        Err(AppError::NotFound)
+    );
+    assert_eq!(
+        final_quiz::submit(db, other, attempt, Utc::now()).await,
+        Err(AppError::NotFound)
+    );
+    let cookie = app.cookie_for(other).await;
+    assert_eq!(
+        app.get(&format!("/courses/{COURSE}/quiz/{attempt}"), Some(&cookie))
+            .await
+            .status,
+        404
+    );
+}
+
+#[tokio::test]
+async fn attempts_are_limited_and_retakes_wait() {
+    let app = TestApp::new().await;
+    let officer = app.user("jasur@gov.uz", Role::Officer, None).await;
+    let db = &app.state.db;
+    let mut now = Utc::now();
+    for _ in 0..3 {
+        let attempt = final_quiz::start(db, officer, COURSE, now).await.unwrap();
+        final_quiz::submit(db, officer, attempt, now).await.unwrap();
+        let too_soon = final_quiz::start(db, officer, COURSE, now + Duration::hours(1)).await;
+        assert!(
+            matches!(too_soon, Err(AppError::Invalid(_))),
+            "the 24-hour retake delay applies"
+        );
+        now += Duration::hours(25);
+    }
+    assert_eq!(
+        final_quiz::start(db, officer, COURSE, now).await,
+        Err(AppError::Invalid("quiz-blocked-no-attempts".into()))
+    );
+}
+
+#[tokio::test]
+async fn the_quiz_page_and_its_server_function_never_reveal_answers() {
+    let app = TestApp::new().await;
+    let officer = app.user("jasur@gov.uz", Role::Officer, None).await;
+    let attempt = final_quiz::start(&app.state.db, officer, COURSE, Utc::now())
+        .await
+        .unwrap();
+    let cookie = format!("{}; malaka_lang=en", app.cookie_for(officer).await);
+    let page = app
+        .get(&format!("/courses/{COURSE}/quiz/{attempt}"), Some(&cookie))
+        .await;
+    assert_eq!(page.status, 200);
+    let request = axum::http::Request::post("/api/quiz-attempt")
+        .header("host", "127.0.0.1:3000")
+        .header("cookie", &cookie)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(axum::body::Body::from(format!(
+            "course={COURSE}&attempt={attempt}"
+        )))
+        .unwrap();
+    let json = app.send(request).await;
+    assert_eq!(json.status, 200, "{}", json.body);
+    assert!(json.body.contains("prompt_html"), "{}", json.body);
+    for key in drawn_keys(&app, officer, attempt).await {
+        let question = question(&app, &key);
+        let mut secrets = vec![question.feedback.clone()];
+        match &question.kind {
+            QuestionKind::Single { options } | QuestionKind::Multiple { options } => {
+                secrets.extend(options.iter().filter_map(|o| o.feedback.clone()))
+            }
+            _ => {}
+        }
+        for secret in secrets {
+            let escaped = secret
+                .replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;");
+            assert!(!page.body.contains(&escaped), "page leaks {secret}");
+            assert!(
+                !json.body.contains(&secret),
+                "server function leaks {secret}"
+            );
+        }
+        assert!(
+            !json.body.contains("\"correct\""),
+            "no correctness flags in the response"
+        );
+    }
+}
