@@ -7,8 +7,8 @@ use leptos_router::{path, SsrMode};
 
 use crate::i18n::Locale;
 use crate::pages::{
-    CatalogPage, CoursePage, HomePage, LessonPage, MyLearningPage, NotFoundPage, QuizAttemptPage,
-    QuizPage, QuizResultPage, SignInPage, TeamProgressPage,
+    CatalogPage, CoursePage, HomePage, ItemAnalysisPage, LessonPage, MyLearningPage, NotFoundPage,
+    QuizAttemptPage, QuizPage, QuizResultPage, SignInPage, TeamProgressPage,
 };
 
 /// The document around every page. Rendered on the server for each request, in the language of
@@ -52,6 +52,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/courses/:course") view=CoursePage ssr=SsrMode::Async />
                 <Route path=path!("/courses/:course/lessons/:lesson") view=LessonPage ssr=SsrMode::Async />
                 <Route path=path!("/courses/:course/quiz") view=QuizPage ssr=SsrMode::Async />
+                <Route path=path!("/courses/:course/analysis") view=ItemAnalysisPage ssr=SsrMode::Async />
                 <Route path=path!("/courses/:course/quiz/:attempt") view=QuizAttemptPage ssr=SsrMode::Async />
                 <Route path=path!("/courses/:course/quiz/:attempt/result") view=QuizResultPage ssr=SsrMode::Async />
                 <Route path=path!("/team") view=TeamProgressPage ssr=SsrMode::Async />

@@ -31,6 +31,14 @@ pub enum CoursesCommand {
     /// Check every course under DIR (default: the bundled catalog) and print every problem as
     /// `file:line:column: message`. Exits with status 1 when there are problems.
     Check { dir: Option<PathBuf> },
+    /// Convert a Moodle GIFT question bank into a Malaka quiz file (Markdown). Questions that
+    /// cannot be converted are listed as `file:line:column: message`; exits with status 1 then.
+    ImportGift {
+        file: PathBuf,
+        /// Where to write the quiz (e.g. courses/catalog/<slug>/quiz.md); standard output if absent.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
 }
 
 pub fn check_courses(dir: Option<PathBuf>) -> ExitCode {
@@ -59,5 +67,38 @@ pub fn check_courses(dir: Option<PathBuf>) -> ExitCode {
             eprintln!("{} problem(s) found", problems.len());
             ExitCode::FAILURE
         }
+    }
+}
+
+pub fn import_gift(file: PathBuf, out: Option<PathBuf>) -> ExitCode {
+    let text = match std::fs::read_to_string(&file) {
+        Ok(text) => text,
+        Err(error) => {
+            eprintln!("{}: {error}", file.display());
+            return ExitCode::FAILURE;
+        }
+    };
+    let import = malaka_courses::quiz::import_gift(&file, &text);
+    match &out {
+        Some(path) => {
+            if let Err(error) = std::fs::write(path, &import.markdown) {
+                eprintln!("{}: {error}", path.display());
+                return ExitCode::FAILURE;
+            }
+            eprintln!(
+                "{} question(s) written to {}",
+                import.imported,
+                path.display()
+            );
+        }
+        None => print!("{}", import.markdown),
+    }
+    for problem in &import.problems {
+        eprintln!("{problem}");
+    }
+    if import.problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
     }
 }

@@ -1,5 +1,5 @@
 use clap::Parser;
-use malaka_server::cli::{check_courses, Cli, Command, CoursesCommand};
+use malaka_server::cli::{check_courses, import_gift, Cli, Command, CoursesCommand};
 use malaka_server::{startup, web, Config};
 use std::net::SocketAddr;
 use std::process::ExitCode;
@@ -10,6 +10,9 @@ fn main() -> ExitCode {
         Command::Courses {
             command: CoursesCommand::Check { dir },
         } => check_courses(dir),
+        Command::Courses {
+            command: CoursesCommand::ImportGift { file, out },
+        } => import_gift(file, out),
         Command::Serve => match serve() {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {

@@ -54,3 +54,30 @@ fn a_broken_course_fails_with_every_problem_as_file_line_column() {
     );
     assert!(stderr.contains("2 problem(s) found"), "{stderr}");
 }
+
+#[test]
+fn a_gift_bank_becomes_a_quiz_file_that_passes_the_check() {
+    let root = tempfile::tempdir().unwrap();
+    let gift = root.path().join("bank.gift");
+    std::fs::write(&gift, "::Lock::Lock the screen with? {=Win+L ~Alt+F4 ~Ctrl+S}\n\n::Codes::Share SMS codes?{F}\n\n::Essay::Describe.{}\n").unwrap();
+    let out = root.path().join("quiz.md");
+    let output = Command::new(env!("CARGO_BIN_EXE_malaka-server"))
+        .args(["courses", "import-gift"])
+        .arg(&gift)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success(), "the essay is reported");
+    assert!(
+        stderr.contains("2 question(s) written")
+            && stderr.contains("bank.gift:5:1: essay questions"),
+        "{stderr}"
+    );
+    let quiz = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        quiz.contains("id: lock\ntype: single\n") && quiz.contains("answer: false"),
+        "{quiz}"
+    );
+}

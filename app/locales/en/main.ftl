@@ -106,3 +106,14 @@ quiz-back = Back to the quiz
 course-quiz-heading = Final quiz
 course-quiz-link = About the final quiz
 course-take-quiz = Take the final quiz
+
+analysis-title = Question analysis
+analysis-attempts = Based on { $count } submitted attempts.
+analysis-help = Facility: the average score on the question. Discrimination: facility among the best 27% of attempts minus the worst 27%; below 0.2 the question separates strong and weak learners poorly, below 0 it misleads strong learners.
+analysis-caption = Final-quiz questions
+analysis-question = Question
+analysis-drawn = Drawn
+analysis-answered = Answered
+analysis-facility = Facility
+analysis-discrimination = Discrimination
+analysis-options = Options chosen

@@ -107,3 +107,14 @@ quiz-back = Вернуться к тесту
 course-quiz-heading = Итоговый тест
 course-quiz-link = Об итоговом тесте
 course-take-quiz = Пройти итоговый тест
+
+analysis-title = Анализ вопросов
+analysis-attempts = По данным { $count } завершённых попыток.
+analysis-help = Лёгкость: средний балл за вопрос. Различающая способность: лёгкость у лучших 27% попыток минус у худших 27%; ниже 0,2 вопрос плохо отделяет сильных слушателей от слабых, ниже 0 — вводит сильных в заблуждение.
+analysis-caption = Вопросы итогового теста
+analysis-question = Вопрос
+analysis-drawn = Выпадал
+analysis-answered = Отвечен
+analysis-facility = Лёгкость
+analysis-discrimination = Различающая способность
+analysis-options = Выбор вариантов

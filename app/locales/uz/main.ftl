@@ -103,3 +103,14 @@ quiz-back = Testga qaytish
 course-quiz-heading = Yakuniy test
 course-quiz-link = Yakuniy test haqida
 course-take-quiz = Yakuniy testni topshirish
+
+analysis-title = Savollar tahlili
+analysis-attempts = { $count } ta yakunlangan urinish maʼlumotlari asosida.
+analysis-help = Osonlik: savol boʻyicha oʻrtacha ball. Ajratish qobiliyati: eng yaxshi 27% urinishlardagi osonlikdan eng past 27% urinishlardagisi ayirmasi; 0,2 dan past boʻlsa, savol kuchli va boʻsh tinglovchilarni yomon ajratadi, 0 dan past boʻlsa, kuchlilarni chalgʻitadi.
+analysis-caption = Yakuniy test savollari
+analysis-question = Savol
+analysis-drawn = Tushgan
+analysis-answered = Javob berilgan
+analysis-facility = Osonlik
+analysis-discrimination = Ajratish qobiliyati
+analysis-options = Tanlangan variantlar

@@ -3,9 +3,11 @@
 mod error_notice;
 mod knowledge_check;
 mod layout;
+mod loaded_page;
 mod progress;
 
 pub use error_notice::ErrorNotice;
 pub use knowledge_check::{KnowledgeCheckForm, QuestionFields};
 pub use layout::Layout;
+pub use loaded_page::loaded_page;
 pub use progress::ProgressBar;

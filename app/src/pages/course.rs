@@ -3,9 +3,10 @@ use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use super::{request_path, request_user};
+use super::request_user;
+use crate::api::auth::Role;
 use crate::api::learning::{get_course_outline, CourseOutline, Enrol, LessonState};
-use crate::components::{ErrorNotice, Layout, ProgressBar};
+use crate::components::{loaded_page, ProgressBar};
 use crate::i18n::{t_with, tr, use_locale};
 
 #[component]
@@ -14,23 +15,16 @@ pub fn CoursePage() -> impl IntoView {
         .get_untracked()
         .get("course")
         .unwrap_or_default();
-    view! {
-        <Layout user=request_user() current_path=request_path()>
-            <Suspense>
-                {Suspend::new(async move {
-                    match get_course_outline(course).await {
-                        Ok(outline) => view! { <Outline outline /> }.into_any(),
-                        Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                    }
-                })}
-            </Suspense>
-        </Layout>
-    }
+    loaded_page(
+        get_course_outline(course),
+        |outline| view! { <Outline outline /> },
+    )
 }
 
 #[component]
 fn Outline(outline: CourseOutline) -> impl IntoView {
     let locale = use_locale();
+    let is_trainer = request_user().is_some_and(|u| matches!(u.role, Role::Trainer | Role::Admin));
     let card = outline.card;
     let slug = card.slug.clone();
     let percent = card.percent();
@@ -87,6 +81,7 @@ fn Outline(outline: CourseOutline) -> impl IntoView {
         {outline.has_quiz.then(|| view! {
             <h2>{tr("course-quiz-heading")}</h2>
             <p><a href=format!("/courses/{}/quiz", card.slug)>{tr("course-quiz-link")}</a></p>
+            {is_trainer.then(|| view! { <p><a href=format!("/courses/{}/analysis", card.slug)>{tr("analysis-title")}</a></p> })}
         })}
     }
 }

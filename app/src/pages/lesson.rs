@@ -3,9 +3,8 @@ use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use super::{request_path, request_user};
 use crate::api::learning::{open_lesson, CompleteLesson, LessonView};
-use crate::components::{ErrorNotice, KnowledgeCheckForm, Layout, ProgressBar};
+use crate::components::{loaded_page, KnowledgeCheckForm, ProgressBar};
 use crate::i18n::{t_with, tr, use_locale, Locale};
 use crate::islands::LessonTimer;
 
@@ -14,18 +13,10 @@ pub fn LessonPage() -> impl IntoView {
     let params = use_params_map().get_untracked();
     let course = params.get("course").unwrap_or_default();
     let lesson_slug = params.get("lesson").unwrap_or_default();
-    view! {
-        <Layout user=request_user() current_path=request_path()>
-            <Suspense>
-                {Suspend::new(async move {
-                    match open_lesson(course, lesson_slug).await {
-                        Ok(view) => view! { <Lesson lesson=view /> }.into_any(),
-                        Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                    }
-                })}
-            </Suspense>
-        </Layout>
-    }
+    loaded_page(
+        open_lesson(course, lesson_slug),
+        |lesson| view! { <Lesson lesson /> },
+    )
 }
 
 #[component]

@@ -5,6 +5,7 @@ mod catalog;
 mod course;
 mod course_card;
 mod home;
+mod item_analysis;
 mod lesson;
 mod my_learning;
 mod not_found;
@@ -15,6 +16,7 @@ mod team_progress;
 pub use catalog::CatalogPage;
 pub use course::CoursePage;
 pub use home::HomePage;
+pub use item_analysis::ItemAnalysisPage;
 pub use lesson::LessonPage;
 pub use my_learning::MyLearningPage;
 pub use not_found::NotFoundPage;
@@ -27,19 +29,19 @@ use leptos::prelude::GetUntracked;
 
 /// The signed-in user of the request being rendered.
 #[cfg(feature = "ssr")]
-fn request_user() -> Option<UserSummary> {
+pub(crate) fn request_user() -> Option<UserSummary> {
     crate::server::session::request_context()
         .user
         .map(|user| user.summary())
 }
 
 #[cfg(not(feature = "ssr"))]
-fn request_user() -> Option<UserSummary> {
+pub(crate) fn request_user() -> Option<UserSummary> {
     None
 }
 
 /// Path and query of the request being rendered, to come back to after a form.
-fn request_path() -> String {
+pub(crate) fn request_path() -> String {
     leptos_router::hooks::use_location()
         .pathname
         .get_untracked()

@@ -3,12 +3,11 @@ use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::{request_path, request_user};
 use crate::api::final_quiz::{
     get_quiz_overview, quiz_attempt, quiz_result, AttemptResult, AttemptView, QuizOverview,
     SaveQuiz, StartQuiz,
 };
-use crate::components::{ErrorNotice, Layout, QuestionFields};
+use crate::components::{loaded_page, QuestionFields};
 use crate::i18n::{t_with, tr, use_locale};
 use crate::AppError;
 
@@ -19,18 +18,10 @@ pub fn QuizPage() -> impl IntoView {
         .get_untracked()
         .get("course")
         .unwrap_or_default();
-    view! {
-        <Layout user=request_user() current_path=request_path()>
-            <Suspense>
-                {Suspend::new(async move {
-                    match get_quiz_overview(course).await {
-                        Ok(overview) => view! { <Overview overview /> }.into_any(),
-                        Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                    }
-                })}
-            </Suspense>
-        </Layout>
-    }
+    loaded_page(
+        get_quiz_overview(course),
+        |overview| view! { <Overview overview /> },
+    )
 }
 
 #[component]
@@ -124,22 +115,8 @@ pub fn QuizAttemptPage() -> impl IntoView {
         .unwrap_or_default();
     let attempt = attempt_param();
     let saved = use_query_map().get_untracked().get("saved").is_some();
-    view! {
-        <Layout user=request_user() current_path=request_path()>
-            <Suspense>
-                {Suspend::new(async move {
-                    let loaded = match attempt {
-                        Ok(attempt) => quiz_attempt(course, attempt).await,
-                        Err(error) => Err(error),
-                    };
-                    match loaded {
-                        Ok(view) => view! { <Attempt view saved /> }.into_any(),
-                        Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                    }
-                })}
-            </Suspense>
-        </Layout>
-    }
+    let load = async move { quiz_attempt(course, attempt?).await };
+    loaded_page(load, move |view| view! { <Attempt view saved /> })
 }
 
 #[component]
@@ -201,22 +178,8 @@ pub fn QuizResultPage() -> impl IntoView {
         .unwrap_or_default();
     let attempt = attempt_param();
     let late = use_query_map().get_untracked().get("late").is_some();
-    view! {
-        <Layout user=request_user() current_path=request_path()>
-            <Suspense>
-                {Suspend::new(async move {
-                    let loaded = match attempt {
-                        Ok(attempt) => quiz_result(course, attempt).await,
-                        Err(error) => Err(error),
-                    };
-                    match loaded {
-                        Ok(result) => view! { <Result result late /> }.into_any(),
-                        Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                    }
-                })}
-            </Suspense>
-        </Layout>
-    }
+    let load = async move { quiz_result(course, attempt?).await };
+    loaded_page(load, move |result| view! { <Result result late /> })
 }
 
 #[component]

@@ -10,6 +10,7 @@ pub mod demo;
 pub mod entities;
 pub mod error;
 pub mod final_quiz;
+pub mod item_analysis;
 pub mod learning;
 pub mod organisation;
 pub mod people;

@@ -2,10 +2,12 @@
 //! quiz file, cross-language consistency, and grading. Correct answers live only here and in
 //! the server; nothing in this module renders them into learner HTML.
 
+mod gift;
 mod grading;
 mod question;
 mod quiz_file;
 
+pub use gift::{import_gift, GiftImport};
 pub use grading::{grade, Answer};
 pub use question::{parse_question, Choice, Question, QuestionKind};
 pub use quiz_file::{parse_quiz_file, FinalQuiz, QuizSettings, ReviewPolicy};

@@ -326,3 +326,93 @@ async fn the_quiz_page_and_its_server_function_never_reveal_answers() {
         );
     }
 }
+
+#[tokio::test]
+async fn item_analysis_separates_strong_and_weak_learners() {
+    use malaka_app::server::item_analysis::item_analysis;
+    let app = TestApp::new().await;
+    let strong = app.user("strong@gov.uz", Role::Officer, None).await;
+    let weak = app.user("weak@gov.uz", Role::Officer, None).await;
+    let db = &app.state.db;
+    let strong_attempt = final_quiz::start(db, strong, COURSE, Utc::now())
+        .await
+        .unwrap();
+    let strong_keys = drawn_keys(&app, strong, strong_attempt).await;
+    let perfect: HashMap<_, _> = strong_keys
+        .iter()
+        .map(|k| (k.clone(), correct_form(&question(&app, k))))
+        .collect();
+    final_quiz::save_answers(db, strong, strong_attempt, perfect, Utc::now())
+        .await
+        .unwrap();
+    final_quiz::submit(db, strong, strong_attempt, Utc::now())
+        .await
+        .unwrap();
+    let weak_attempt = final_quiz::start(db, weak, COURSE, Utc::now())
+        .await
+        .unwrap();
+    let weak_keys = drawn_keys(&app, weak, weak_attempt).await;
+    final_quiz::submit(db, weak, weak_attempt, Utc::now())
+        .await
+        .unwrap();
+
+    let analysis = item_analysis(db, COURSE, Locale::En).await.unwrap();
+    assert_eq!(analysis.attempts, 2);
+    assert_eq!(analysis.rows.iter().map(|r| r.drawn).sum::<usize>(), 40);
+    for row in &analysis.rows {
+        let (by_strong, by_weak) = (strong_keys.contains(&row.key), weak_keys.contains(&row.key));
+        let expected = match (by_strong, by_weak) {
+            (true, true) => (Some(50), Some(1.0)),
+            (true, false) => (Some(100), None),
+            (false, true) => (Some(0), None),
+            (false, false) => (None, None),
+        };
+        assert_eq!(
+            (row.facility_percent, row.discrimination),
+            expected,
+            "{}",
+            row.key
+        );
+        assert_eq!(row.answered, usize::from(by_strong), "{}", row.key);
+        if by_strong && !row.option_counts.is_empty() {
+            let chosen_correct: usize = row
+                .option_counts
+                .iter()
+                .filter(|(_, correct, _)| *correct)
+                .map(|(_, _, n)| n)
+                .sum();
+            assert!(
+                chosen_correct >= 1,
+                "{}: the strong learner's choice is counted",
+                row.key
+            );
+        }
+    }
+
+    let officer_cookie = app.cookie_for(weak).await;
+    assert_eq!(
+        app.get(
+            &format!("/courses/{COURSE}/analysis"),
+            Some(&officer_cookie)
+        )
+        .await
+        .status,
+        403
+    );
+    let trainer = app.user("trainer@gov.uz", Role::Trainer, None).await;
+    let page = app
+        .get(
+            &format!("/courses/{COURSE}/analysis"),
+            Some(&format!(
+                "{}; malaka_lang=en",
+                app.cookie_for(trainer).await
+            )),
+        )
+        .await;
+    assert_eq!(page.status, 200);
+    assert!(
+        page.body.contains("Based on 2 submitted attempts."),
+        "{}",
+        page.body
+    );
+}
