@@ -156,3 +156,26 @@ test('the final quiz keeps saved answers across devices and grades on submit', a
   assert.match(await second.getByRole('status').first().textContent(), /^Not passed: \d+% \(pass mark 80%\)\.$/);
   await other.close();
 });
+
+test('with JavaScript the quiz saves each answer as it is given', async () => {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await signIn(page);
+  await page.waitForURL('**/learning');
+  await page.goto('/courses/e-services/quiz');
+  await page.getByRole('button', { name: 'Start the quiz' }).click();
+  await page.waitForURL(/\/quiz\/\d+$/);
+  // Wait for the islands to hydrate before interacting.
+  await page.waitForFunction(() => typeof window.__hydrateIsland === 'function');
+  await page.waitForTimeout(500);
+  const choice = page.locator('.knowledge-check input[type=radio], .knowledge-check input[type=checkbox]').first();
+  const name = await choice.getAttribute('name');
+  const value = await choice.getAttribute('value');
+  await choice.check();
+  await page.getByText('Saved automatically.').waitFor({ timeout: 10000 });
+  await page.reload();
+  assert.equal(await page.locator(`input[name="${name}"][value="${value}"]`).isChecked(), true, 'the answer survived a reload without pressing Save');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -117,3 +117,5 @@ analysis-answered = Answered
 analysis-facility = Facility
 analysis-discrimination = Discrimination
 analysis-options = Options chosen
+quiz-autosaved = Saved automatically.
+quiz-autosave-failed = Not saved: check your connection, then press "Save answers".

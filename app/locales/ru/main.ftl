@@ -118,3 +118,5 @@ analysis-answered = Отвечен
 analysis-facility = Лёгкость
 analysis-discrimination = Различающая способность
 analysis-options = Выбор вариантов
+quiz-autosaved = Сохранено автоматически.
+quiz-autosave-failed = Не сохранено: проверьте соединение и нажмите «Сохранить ответы».

@@ -114,3 +114,5 @@ analysis-answered = Javob berilgan
 analysis-facility = Osonlik
 analysis-discrimination = Ajratish qobiliyati
 analysis-options = Tanlangan variantlar
+quiz-autosaved = Avtomatik saqlandi.
+quiz-autosave-failed = Saqlanmadi: internet aloqasini tekshiring va «Javoblarni saqlash» tugmasini bosing.

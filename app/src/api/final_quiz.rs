@@ -157,6 +157,24 @@ pub async fn save_quiz(
     Ok(())
 }
 
+/// The quiz page's autosave (JavaScript on): saves without redirecting.
+#[server(endpoint = "autosave-quiz")]
+pub async fn autosave_quiz(
+    attempt: i32,
+    answer: Option<HashMap<String, HashMap<String, String>>>,
+) -> Result<(), AppError> {
+    use crate::server::{final_quiz, session, AppState};
+    let user = session::require_user()?;
+    final_quiz::save_answers(
+        &expect_context::<AppState>().db,
+        user.id,
+        attempt,
+        answer.unwrap_or_default(),
+        chrono::Utc::now(),
+    )
+    .await
+}
+
 #[server(endpoint = "quiz-result")]
 pub async fn quiz_result(course: String, attempt: i32) -> Result<AttemptResult, AppError> {
     use crate::server::{final_quiz, session, AppState};

@@ -1,5 +1,7 @@
 //! The only code that runs in the browser. Everything else is server-rendered HTML.
 
 mod lesson_timer;
+mod quiz_autosave;
 
 pub use lesson_timer::LessonTimer;
+pub use quiz_autosave::QuizAutosave;

@@ -9,6 +9,7 @@ use crate::api::final_quiz::{
 };
 use crate::components::{loaded_page, QuestionFields};
 use crate::i18n::{t_with, tr, use_locale};
+use crate::islands::QuizAutosave;
 use crate::AppError;
 
 /// `/courses/:course/quiz`: what the final quiz asks, past attempts, and start or resume.
@@ -145,6 +146,7 @@ fn Attempt(view: AttemptView, saved: bool) -> impl IntoView {
                     <div class="check-prompt" inner_html=q.prompt_html></div>
                     <fieldset>
                         <legend class="visually-hidden">{tr("check-your-answer")}</legend>
+                        <input type="hidden" name=format!("answer[{}][shown]", q.key) value="1" />
                         <QuestionFields input=q.input prefix=format!("answer[{}]", q.key) id=format!("q-{}", q.key) saved=q.saved />
                     </fieldset>
                 </section>
@@ -157,7 +159,8 @@ fn Attempt(view: AttemptView, saved: bool) -> impl IntoView {
         <p class="meta">{view.course_title.clone()}</p>
         {time_left}
         {saved.then(|| view! { <p class="notice notice-info" role="status">{tr("quiz-saved")}</p> })}
-        <form method="post" action=SaveQuiz::url()>
+        <QuizAutosave attempt=view.attempt_id saved_label=tr("quiz-autosaved") failed_label=tr("quiz-autosave-failed") />
+        <form method="post" action=SaveQuiz::url() id="quiz-form">
             <input type="hidden" name="course" value=view.course_slug.clone() />
             <input type="hidden" name="attempt" value=view.attempt_id.to_string() />
             {questions}

@@ -206,33 +206,47 @@ pub async fn save_answers(
         return Err(AppError::Invalid("the time for this attempt is up".into()));
     }
     let drawn: Vec<String> = drawn(&attempt)?.into_iter().map(|d| d.key).collect();
-    let rows: Vec<quiz_answer::ActiveModel> = answers
-        .into_iter()
-        .filter(|(key, form)| drawn.contains(key) && form.values().any(|v| !v.trim().is_empty()))
-        .map(|(key, form)| {
-            Ok(quiz_answer::ActiveModel {
-                attempt_id: Set(attempt.id),
-                question_key: Set(key),
-                answer: Set(serde_json::to_string(&form).map_err(|_| AppError::Internal)?),
-                saved_at: Set(now),
-                ..Default::default()
-            })
-        })
-        .collect::<Result<_, AppError>>()?;
-    if rows.is_empty() {
-        return Ok(());
+    let mut rows = Vec::new();
+    let mut cleared = Vec::new();
+    for (key, mut form) in answers.into_iter().filter(|(key, _)| drawn.contains(key)) {
+        // The page sends `shown` for every question, so a question whose answer was cleared
+        // (checkboxes unticked) arrives too, and its old answer is removed.
+        form.remove("shown");
+        form.retain(|_, value| !value.trim().is_empty());
+        if form.is_empty() {
+            cleared.push(key);
+            continue;
+        }
+        rows.push(quiz_answer::ActiveModel {
+            attempt_id: Set(attempt.id),
+            question_key: Set(key),
+            answer: Set(serde_json::to_string(&form).map_err(|_| AppError::Internal)?),
+            saved_at: Set(now),
+            ..Default::default()
+        });
     }
-    quiz_answer::Entity::insert_many(rows)
-        .on_conflict(
-            OnConflict::columns([
-                quiz_answer::Column::AttemptId,
-                quiz_answer::Column::QuestionKey,
-            ])
-            .update_columns([quiz_answer::Column::Answer, quiz_answer::Column::SavedAt])
-            .to_owned(),
-        )
-        .exec_without_returning(&db.write)
-        .await?;
+    let txn = db.write.begin().await?;
+    if !cleared.is_empty() {
+        quiz_answer::Entity::delete_many()
+            .filter(quiz_answer::Column::AttemptId.eq(attempt.id))
+            .filter(quiz_answer::Column::QuestionKey.is_in(cleared))
+            .exec(&txn)
+            .await?;
+    }
+    if !rows.is_empty() {
+        quiz_answer::Entity::insert_many(rows)
+            .on_conflict(
+                OnConflict::columns([
+                    quiz_answer::Column::AttemptId,
+                    quiz_answer::Column::QuestionKey,
+                ])
+                .update_columns([quiz_answer::Column::Answer, quiz_answer::Column::SavedAt])
+                .to_owned(),
+            )
+            .exec_without_returning(&txn)
+            .await?;
+    }
+    txn.commit().await?;
     Ok(())
 }
 

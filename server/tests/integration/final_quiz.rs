@@ -416,3 +416,42 @@ async fn item_analysis_separates_strong_and_weak_learners() {
         page.body
     );
 }
+
+#[tokio::test]
+async fn a_cleared_answer_is_removed_not_kept() {
+    let app = TestApp::new().await;
+    let officer = app.user("jasur@gov.uz", Role::Officer, None).await;
+    let db = &app.state.db;
+    let attempt = final_quiz::start(db, officer, COURSE, Utc::now())
+        .await
+        .unwrap();
+    let key = drawn_keys(&app, officer, attempt).await.remove(0);
+    let mut answer = correct_form(&question(&app, &key));
+    answer.insert("shown".into(), "1".into());
+    final_quiz::save_answers(
+        db,
+        officer,
+        attempt,
+        HashMap::from([(key.clone(), answer)]),
+        Utc::now(),
+    )
+    .await
+    .unwrap();
+    let cleared = HashMap::from([(
+        key.clone(),
+        HashMap::from([("shown".to_owned(), "1".to_owned())]),
+    )]);
+    final_quiz::save_answers(db, officer, attempt, cleared, Utc::now())
+        .await
+        .unwrap();
+    let view = final_quiz::attempt_view(db, officer, COURSE, attempt, Locale::En, Utc::now())
+        .await
+        .unwrap();
+    assert!(view
+        .questions
+        .iter()
+        .find(|q| q.key == key)
+        .unwrap()
+        .saved
+        .is_empty());
+}
