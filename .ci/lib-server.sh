@@ -1,13 +1,15 @@
 # Sourced by the browser tests and the benchmarks: starts the release server on a fresh SQLite
 # database with the demo data, waits until it answers, and stops it on exit.
 #   start_server PORT [command prefix, e.g. "taskset -c 0"]
-# Sets SERVER_URL and SERVER_LOG.
+# Sets SERVER_URL, SERVER_LOG and SERVER_DATABASE_URL (MALAKA_SERVER_DATABASE_URL overrides the
+# fresh SQLite file, e.g. to run against PostgreSQL).
 start_server() {
   local port=$1; shift
   SERVER_DIR=$(mktemp -d)
   SERVER_LOG="$SERVER_DIR/server.log"
   SERVER_URL="http://127.0.0.1:$port"
-  DATABASE_URL="sqlite://$SERVER_DIR/malaka.db?mode=rwc" MALAKA_DEMO=1 LEPTOS_SITE_ADDR="127.0.0.1:$port" \
+  SERVER_DATABASE_URL=${MALAKA_SERVER_DATABASE_URL:-"sqlite://$SERVER_DIR/malaka.db?mode=rwc"}
+  DATABASE_URL="$SERVER_DATABASE_URL" MALAKA_DEMO=1 LEPTOS_SITE_ADDR="127.0.0.1:$port" \
     LEPTOS_SITE_ROOT=target/site RUST_LOG=${RUST_LOG:-warn} "$@" target/release/malaka-server >"$SERVER_LOG" 2>&1 &
   SERVER_PID=$!
   trap stop_server EXIT

@@ -3,12 +3,20 @@
 # the highest rate the server sustains for SAVE_SECONDS, SUBMISSIONS attempts are submitted;
 # then the database is checked (acknowledged saves stored, each submission graded once).
 # The release server runs on CPU 0, the load generator on CPU 1. Needs `make build`.
+# DB=postgres runs it against a fresh database on the local PostgreSQL instead of SQLite.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 cargo build -q --release -p malaka-server --bin quiz-load
 source .ci/lib-server.sh
+if [ "${DB:-sqlite}" = postgres ]; then
+  # A fresh database on the local PostgreSQL (started by .ci/with-postgres).
+  admin=$(bash .ci/with-postgres)
+  PGPASSWORD=malaka_test psql -q -h 127.0.0.1 -U malaka_test -d malaka_test -c "DROP DATABASE IF EXISTS malaka_bench" -c "CREATE DATABASE malaka_bench"
+  export MALAKA_SERVER_DATABASE_URL="${admin%/*}/malaka_bench"
+fi
 start_server "${MALAKA_BENCH_PORT:-3400}" taskset -c 0
-taskset -c 1 target/release/quiz-load "$SERVER_URL" "sqlite://$SERVER_DIR/malaka.db?mode=rwc" \
+echo "database: ${SERVER_DATABASE_URL%%\?*}"
+taskset -c 1 target/release/quiz-load "$SERVER_URL" "$SERVER_DATABASE_URL" \
   "${OFFICERS:-3000}" "${SAVE_SECONDS:-10}" "${SUBMISSIONS:-1000}"
 if grep -qi "database is locked" "$SERVER_LOG"; then echo "the server logged 'database is locked'" >&2; exit 1; fi
 echo "server log: no 'database is locked'"
