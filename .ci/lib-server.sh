@@ -5,6 +5,7 @@
 # fresh SQLite file, e.g. to run against PostgreSQL).
 start_server() {
   local port=$1; shift
+  SERVER_PREFIX=("$@")
   SERVER_DIR=$(mktemp -d)
   SERVER_LOG="$SERVER_DIR/server.log"
   SERVER_URL="http://127.0.0.1:$port"
@@ -19,6 +20,21 @@ start_server() {
     sleep 0.5
   done
   echo "the server did not answer within a minute" >&2
+  return 1
+}
+
+# Kills the server with SIGKILL (no chance to flush anything) and starts it again on the same
+# database and port, with the same command prefix.
+crash_and_restart_server() {
+  kill -9 "$SERVER_PID" 2>/dev/null || true
+  wait "$SERVER_PID" 2>/dev/null || true
+  DATABASE_URL="$SERVER_DATABASE_URL" MALAKA_DEMO=1 LEPTOS_SITE_ADDR="${SERVER_URL#http://}" \
+    LEPTOS_SITE_ROOT=target/site RUST_LOG=${RUST_LOG:-warn} "${SERVER_PREFIX[@]}" target/release/malaka-server >>"$SERVER_LOG" 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 1 120); do
+    curl -fs "$SERVER_URL/healthz" >/dev/null 2>&1 && return 0
+    sleep 0.25
+  done
   return 1
 }
 

@@ -157,7 +157,7 @@ test('the final quiz keeps saved answers across devices and grades on submit', a
   await other.close();
 });
 
-test('with JavaScript the quiz saves each answer as it is given', async () => {
+test('with JavaScript the quiz saves each answer as it is given, and again after a dropped connection', async () => {
   const context = await newContext(browser);
   const page = await context.newPage();
   const errors = watchErrors(page);
@@ -174,8 +174,24 @@ test('with JavaScript the quiz saves each answer as it is given', async () => {
   const value = await choice.getAttribute('value');
   await choice.check();
   await page.getByText('Saved automatically.').waitFor({ timeout: 10000 });
+
+  // The connection drops mid-quiz: the learner is told, and the next change after it comes
+  // back saves everything on the page.
+  const radios = page.locator('.knowledge-check input[type=radio]');
+  const later = radios.nth((await radios.count()) - 1);
+  const laterName = await later.getAttribute('name');
+  const laterValue = await later.getAttribute('value');
+  await context.setOffline(true);
+  await later.check();
+  await page.getByText('Not saved: check your connection').waitFor({ timeout: 10000 });
+  await context.setOffline(false);
+  await later.dispatchEvent('change');
+  await page.getByText('Saved automatically.').waitFor({ timeout: 10000 });
+
   await page.reload();
   assert.equal(await page.locator(`input[name="${name}"][value="${value}"]`).isChecked(), true, 'the answer survived a reload without pressing Save');
-  assert.deepEqual(errors, []);
+  assert.equal(await page.locator(`input[name="${laterName}"][value="${laterValue}"]`).isChecked(), true, 'the answer given offline was saved after reconnecting');
+  const unexpected = errors.filter((e) => !e.includes('Failed to fetch') && !e.includes('ERR_INTERNET_DISCONNECTED'));
+  assert.deepEqual(unexpected, []);
   await context.close();
 });

@@ -3,7 +3,8 @@
 # the highest rate the server sustains for SAVE_SECONDS, SUBMISSIONS attempts are submitted;
 # then the database is checked (acknowledged saves stored, each submission graded once).
 # The release server runs on CPU 0, the load generator on CPU 1. Needs `make build`.
-# DB=postgres runs it against a fresh database on the local PostgreSQL instead of SQLite.
+# DB=postgres runs it against a fresh database on the local PostgreSQL instead of SQLite;
+# KILL_AFTER=SECONDS kills the server with SIGKILL that long after the start and restarts it.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 cargo build -q --release -p malaka-server --bin quiz-load
@@ -17,6 +18,14 @@ fi
 start_server "${MALAKA_BENCH_PORT:-3400}" taskset -c 0
 echo "database: ${SERVER_DATABASE_URL%%\?*}"
 taskset -c 1 target/release/quiz-load "$SERVER_URL" "$SERVER_DATABASE_URL" \
-  "${OFFICERS:-3000}" "${SAVE_SECONDS:-10}" "${SUBMISSIONS:-1000}"
+  "${OFFICERS:-3000}" "${SAVE_SECONDS:-10}" "${SUBMISSIONS:-1000}" &
+load=$!
+if [ -n "${KILL_AFTER:-}" ]; then
+  # Mid-run crash: saves in flight fail (not acknowledged), acknowledged ones must survive.
+  sleep "$KILL_AFTER"
+  echo "kill -9 the server after ${KILL_AFTER}s, then restart it"
+  crash_and_restart_server
+fi
+wait $load
 if grep -qi "database is locked" "$SERVER_LOG"; then echo "the server logged 'database is locked'" >&2; exit 1; fi
 echo "server log: no 'database is locked'"
