@@ -3,7 +3,7 @@ SHELL := /bin/bash
 # wasm-opt comes from npm's binaryen (Debian's is too old to produce a wasm that hydrates).
 export PATH := $(CURDIR)/end2end/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: run test build lint unit-tests postgres-tests e2e bench bench-quiz page-weight
+.PHONY: run test build lint unit-tests postgres-tests e2e bench bench-quiz bench-certificates page-weight
 
 ## Build and serve http://127.0.0.1:3000 on an embedded SQLite file, with the demo accounts.
 run:
@@ -44,6 +44,10 @@ page-weight:
 ## Final-quiz load: 3,000 starts, sustained saves, 1,000 submissions, then a database check.
 bench-quiz:
 	bash server/bench/quiz-load.sh
+
+## Certificate PDF time and size, and outbox throughput for 1,000 completions to a local SMTP server.
+bench-certificates:
+	bash server/bench/certificates.sh
 
 ## Throughput and latency of a signed-in lesson page (needs `make build`).
 bench:

@@ -7,8 +7,9 @@ use leptos_router::{path, SsrMode};
 
 use crate::i18n::Locale;
 use crate::pages::{
-    CatalogPage, CoursePage, HomePage, ItemAnalysisPage, LessonPage, MyLearningPage, NotFoundPage,
-    QuizAttemptPage, QuizPage, QuizResultPage, SignInPage, TeamProgressPage,
+    CatalogPage, CoursePage, HomePage, ItemAnalysisPage, LessonPage, MyCertificatesPage,
+    MyLearningPage, NotFoundPage, OutboxPage, QuizAttemptPage, QuizPage, QuizResultPage,
+    SignInPage, TeamProgressPage, VerifyPage,
 };
 
 /// The document around every page. Rendered on the server for each request, in the language of
@@ -56,6 +57,10 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/courses/:course/quiz/:attempt") view=QuizAttemptPage ssr=SsrMode::Async />
                 <Route path=path!("/courses/:course/quiz/:attempt/result") view=QuizResultPage ssr=SsrMode::Async />
                 <Route path=path!("/team") view=TeamProgressPage ssr=SsrMode::Async />
+                <Route path=path!("/certificates") view=MyCertificatesPage ssr=SsrMode::Async />
+                <Route path=path!("/verify") view=VerifyPage ssr=SsrMode::Async />
+                <Route path=path!("/verify/:code") view=VerifyPage ssr=SsrMode::Async />
+                <Route path=path!("/admin/outbox") view=OutboxPage ssr=SsrMode::Async />
             </Routes>
         </Router>
     }

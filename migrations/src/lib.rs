@@ -8,6 +8,7 @@ mod m20261125_000001_people_and_organisation;
 mod m20261125_000002_courses_and_progress;
 mod m20261125_000003_questions;
 mod m20261125_000004_quiz_attempts;
+mod m20261125_000005_certificates_and_outbox;
 
 pub struct Migrator;
 
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000002_courses_and_progress::Migration),
             Box::new(m20261125_000003_questions::Migration),
             Box::new(m20261125_000004_quiz_attempts::Migration),
+            Box::new(m20261125_000005_certificates_and_outbox::Migration),
         ]
     }
 }

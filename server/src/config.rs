@@ -40,6 +40,9 @@ impl Config {
         }
         let public_origin =
             var("MALAKA_PUBLIC_URL").map(|url| url.trim_end_matches('/').to_owned());
+        let site_url = public_origin
+            .clone()
+            .unwrap_or_else(|| format!("http://{}", leptos.site_addr));
         let settings = Settings {
             demo_mode: flag("MALAKA_DEMO")?,
             session_minutes: number("MALAKA_SESSION_MINUTES", 30)?,
@@ -48,6 +51,11 @@ impl Config {
                     .as_deref()
                     .is_some_and(|url| url.starts_with("https://")),
             public_origin,
+            site_url,
+            smtp_url: var("MALAKA_SMTP_URL"),
+            mail_from: var("MALAKA_MAIL_FROM")
+                .unwrap_or_else(|| "Malaka <no-reply@malaka.localhost>".to_owned()),
+            mail_retry_seconds: number("MALAKA_MAIL_RETRY_SECONDS", 30)?,
             catalog_dir: var("MALAKA_CATALOG_DIR")
                 .map(PathBuf::from)
                 .unwrap_or_else(malaka_courses::bundled_catalog_dir),

@@ -37,6 +37,7 @@ async fn serve() -> Result<(), Box<dyn std::error::Error>> {
         config.settings.clone(),
     )
     .await?;
+    startup::spawn_background_jobs(&state)?;
     let address = config.leptos.site_addr;
     let app = web::router(state, config.leptos);
     let listener = tokio::net::TcpListener::bind(address).await?;

@@ -1,7 +1,8 @@
 //! Bringing the application up: connect, migrate, sync the course catalog, seed demo data.
 
 use malaka_app::server::auth::{load_or_create_signing_secret, TokenKeys};
-use malaka_app::server::{catalog_sync, demo, AppState, Db, Settings};
+use malaka_app::server::mail::{Mailer, OutboxWorker};
+use malaka_app::server::{catalog_sync, certificates, demo, AppState, Db, Settings};
 use malaka_app::AppError;
 use malaka_migrations::{Migrator, MigratorTrait};
 
@@ -11,6 +12,8 @@ pub enum StartupError {
     Database(#[from] sea_orm::DbErr),
     #[error("the course catalog has problems:\n{0}")]
     Catalog(#[from] malaka_courses::CatalogError),
+    #[error("{0}")]
+    Mail(String),
     #[error("start-up failed: {0}")]
     App(#[from] AppError),
 }
@@ -36,4 +39,21 @@ pub async fn prepare(
         );
     }
     Ok(state)
+}
+
+/// What runs beside the web server: the outbox worker (when SMTP is configured) and the hourly
+/// certificate expiry pass.
+pub fn spawn_background_jobs(state: &AppState) -> Result<(), StartupError> {
+    match &state.settings.smtp_url {
+        Some(url) => {
+            let mailer = Mailer::new(url, &state.settings.mail_from).map_err(StartupError::Mail)?;
+            tokio::spawn(OutboxWorker::new(state.clone(), mailer).run());
+        }
+        None => tracing::warn!("MALAKA_SMTP_URL is not set: emails wait in the outbox"),
+    }
+    tokio::spawn(certificates::expiry::run_periodically(
+        state.db.clone(),
+        std::time::Duration::from_secs(3600),
+    ));
+    Ok(())
 }

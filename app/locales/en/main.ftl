@@ -119,3 +119,76 @@ analysis-discrimination = Discrimination
 analysis-options = Options chosen
 quiz-autosaved = Saved automatically.
 quiz-autosave-failed = Not saved: check your connection, then press "Save answers".
+
+nav-certificates = My certificates
+nav-outbox = Email delivery
+certificates-title = My certificates
+certificates-empty = You have no certificates yet. Complete a course to get one.
+certificates-course = Course
+certificates-issued = Issued
+certificates-expires = Valid until
+certificates-status = Status
+certificates-code = Code
+certificates-get = Download
+certificates-download-pdf = PDF for { $course }
+certificates-download-credential = Verifiable credential for { $course }
+certificate-status-valid = Valid
+certificate-status-expired = Expired
+certificate-status-revoked = Revoked
+certificate-no-expiry = No expiry
+
+verify-title = Verify a certificate
+verify-intro = Enter the code printed on the certificate, or scan its QR code.
+verify-code-label = Certificate code
+verify-submit = Check
+verify-not-found = No certificate has this code. Check that you typed it as printed.
+verify-genuine = This certificate is genuine: its details carry Malaka's signature.
+verify-tampered = Warning: this certificate's details do not match Malaka's signature. Do not accept it.
+verify-revoked = This certificate was revoked on { $date }.
+verify-revoked-reason = Reason: { $reason }
+verify-expired = This certificate expired on { $date }.
+verify-renewed = A newer certificate for this course has replaced this one.
+verify-learner = Issued to
+verify-course = Course
+verify-version = Course version
+verify-score = Score
+verify-issued = Issued on
+verify-expires = Valid until
+verify-status = Status
+verify-public-key = Digital credentials are signed with the public key published at
+revoke-title = Revoke this certificate
+revoke-reason = Reason (shown on this page)
+revoke-submit = Revoke
+
+outbox-title = Email delivery
+outbox-pending = { $count ->
+    [one] { $count } email is waiting to be sent.
+   *[other] { $count } emails are waiting to be sent.
+}
+outbox-failed-title = Emails that could not be delivered
+outbox-failed-empty = No email has failed.
+outbox-recipient = Recipient
+outbox-kind = Message
+outbox-attempts = Attempts
+outbox-error = Last error
+outbox-retry = Retry
+
+certificate-pdf-brand = MALAKA · IN-SERVICE TRAINING
+certificate-pdf-title = Certificate
+certificate-pdf-certifies = This certifies that
+certificate-pdf-completed = has successfully completed the course
+certificate-pdf-score = Score: { $score }%
+certificate-pdf-version = Course version { $version }
+certificate-pdf-issued = Issued: { $date }
+certificate-pdf-valid-until = Valid until: { $date }
+certificate-pdf-no-expiry = Valid without expiry
+certificate-pdf-code = Certificate code: { $code }
+certificate-pdf-verify = Check it at { $url }
+
+email-greeting = Dear { $name },
+email-certificate-subject = Your certificate: { $course }
+email-certificate-body = Congratulations on completing “{ $course }”. Your certificate is attached as a PDF. Anyone can check that it is genuine at the address below.
+email-certificate-code = Certificate code: { $code }
+email-expiring-subject = Your certificate for “{ $course }” expires in { $days } days
+email-expiring-body = Your certificate for “{ $course }” expires in { $days } days. Take the course's final quiz again to renew it.
+email-signature = Malaka: in-service training for public servants

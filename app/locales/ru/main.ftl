@@ -120,3 +120,77 @@ analysis-discrimination = Различающая способность
 analysis-options = Выбор вариантов
 quiz-autosaved = Сохранено автоматически.
 quiz-autosave-failed = Не сохранено: проверьте соединение и нажмите «Сохранить ответы».
+
+nav-certificates = Мои сертификаты
+nav-outbox = Доставка писем
+certificates-title = Мои сертификаты
+certificates-empty = У вас пока нет сертификатов. Завершите курс, чтобы получить сертификат.
+certificates-course = Курс
+certificates-issued = Выдан
+certificates-expires = Действителен до
+certificates-status = Статус
+certificates-code = Код
+certificates-get = Скачать
+certificates-download-pdf = PDF: { $course }
+certificates-download-credential = Цифровое удостоверение: { $course }
+certificate-status-valid = Действителен
+certificate-status-expired = Истёк
+certificate-status-revoked = Отозван
+certificate-no-expiry = Бессрочно
+
+verify-title = Проверка сертификата
+verify-intro = Введите код, напечатанный на сертификате, или отсканируйте его QR-код.
+verify-code-label = Код сертификата
+verify-submit = Проверить
+verify-not-found = Сертификата с таким кодом нет. Проверьте, что код введён так, как напечатан.
+verify-genuine = Сертификат подлинный: его данные подписаны Malaka.
+verify-tampered = Внимание: данные этого сертификата не совпадают с подписью Malaka. Не принимайте его.
+verify-revoked = Сертификат отозван { $date }.
+verify-revoked-reason = Причина: { $reason }
+verify-expired = Срок действия сертификата истёк { $date }.
+verify-renewed = Этот сертификат заменён более новым по тому же курсу.
+verify-learner = Кому выдан
+verify-course = Курс
+verify-version = Версия курса
+verify-score = Результат
+verify-issued = Дата выдачи
+verify-expires = Действителен до
+verify-status = Статус
+verify-public-key = Цифровые удостоверения подписаны открытым ключом, опубликованным по адресу
+revoke-title = Отозвать сертификат
+revoke-reason = Причина (будет показана на этой странице)
+revoke-submit = Отозвать
+
+outbox-title = Доставка писем
+outbox-pending = { $count ->
+    [one] { $count } письмо ожидает отправки.
+    [few] { $count } письма ожидают отправки.
+   *[other] { $count } писем ожидают отправки.
+}
+outbox-failed-title = Письма, которые не удалось доставить
+outbox-failed-empty = Недоставленных писем нет.
+outbox-recipient = Получатель
+outbox-kind = Сообщение
+outbox-attempts = Попытки
+outbox-error = Последняя ошибка
+outbox-retry = Повторить
+
+certificate-pdf-brand = MALAKA · ПОВЫШЕНИЕ КВАЛИФИКАЦИИ
+certificate-pdf-title = Сертификат
+certificate-pdf-certifies = Настоящим подтверждается, что
+certificate-pdf-completed = успешно завершил(а) курс
+certificate-pdf-score = Результат: { $score }%
+certificate-pdf-version = Версия курса { $version }
+certificate-pdf-issued = Дата выдачи: { $date }
+certificate-pdf-valid-until = Действителен до: { $date }
+certificate-pdf-no-expiry = Бессрочный
+certificate-pdf-code = Код сертификата: { $code }
+certificate-pdf-verify = Проверить: { $url }
+
+email-greeting = Здравствуйте, { $name }!
+email-certificate-subject = Ваш сертификат: { $course }
+email-certificate-body = Поздравляем с завершением курса «{ $course }». Сертификат приложен к письму в формате PDF. Любой может проверить его подлинность по адресу ниже.
+email-certificate-code = Код сертификата: { $code }
+email-expiring-subject = Срок действия сертификата «{ $course }» истекает через { $days } дн.
+email-expiring-body = Срок действия вашего сертификата по курсу «{ $course }» истекает через { $days } дн. Чтобы продлить его, пройдите итоговый тест курса ещё раз.
+email-signature = Malaka: повышение квалификации государственных служащих

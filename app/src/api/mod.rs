@@ -2,7 +2,9 @@
 //! `crate::server`; the types here travel between server and browser.
 
 pub mod auth;
+pub mod certificates;
 pub mod final_quiz;
 pub mod learning;
+pub mod mail;
 pub mod quizzes;
 pub mod reports;

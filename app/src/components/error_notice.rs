@@ -29,7 +29,6 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
 
 #[cfg(feature = "ssr")]
 fn respond_to(error: &AppError) {
-    use http::StatusCode;
     let Some(response) = use_context::<leptos_axum::ResponseOptions>() else {
         return;
     };
@@ -44,11 +43,7 @@ fn respond_to(error: &AppError) {
             leptos_axum::redirect(&format!("/sign-in?{query}"));
             return;
         }
-        AppError::Forbidden => StatusCode::FORBIDDEN,
-        AppError::NotFound => StatusCode::NOT_FOUND,
-        AppError::Invalid(_) => StatusCode::BAD_REQUEST,
-        AppError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
-        _ => StatusCode::INTERNAL_SERVER_ERROR,
+        other => other.status_code(),
     };
     response.set_status(status);
 }

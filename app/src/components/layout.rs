@@ -17,6 +17,7 @@ pub fn Layout(
     let is_staff = user
         .as_ref()
         .is_some_and(|u| matches!(u.role, Role::Hr | Role::Admin));
+    let is_admin = user.as_ref().is_some_and(|u| u.role == Role::Admin);
     let signed_in = user.is_some();
     view! {
         <a class="skip-link" href="#main">{tr("skip-to-content")}</a>
@@ -27,7 +28,9 @@ pub fn Layout(
                     <ul>
                         <li><a href="/learning">{tr("nav-my-learning")}</a></li>
                         <li><a href="/catalog">{tr("nav-catalog")}</a></li>
+                        <li><a href="/certificates">{tr("nav-certificates")}</a></li>
                         {is_staff.then(|| view! { <li><a href="/team">{tr("nav-team")}</a></li> })}
+                        {is_admin.then(|| view! { <li><a href="/admin/outbox">{tr("nav-outbox")}</a></li> })}
                     </ul>
                 </nav>
             })}

@@ -2,6 +2,7 @@
 //! and come back by redirect, which is why every page works without JavaScript.
 
 mod catalog;
+mod certificates;
 mod course;
 mod course_card;
 mod home;
@@ -9,20 +10,25 @@ mod item_analysis;
 mod lesson;
 mod my_learning;
 mod not_found;
+mod outbox;
 mod quiz;
 mod sign_in;
 mod team_progress;
+mod verify;
 
 pub use catalog::CatalogPage;
+pub use certificates::MyCertificatesPage;
 pub use course::CoursePage;
 pub use home::HomePage;
 pub use item_analysis::ItemAnalysisPage;
 pub use lesson::LessonPage;
 pub use my_learning::MyLearningPage;
 pub use not_found::NotFoundPage;
+pub use outbox::OutboxPage;
 pub use quiz::{QuizAttemptPage, QuizPage, QuizResultPage};
 pub use sign_in::SignInPage;
 pub use team_progress::TeamProgressPage;
+pub use verify::VerifyPage;
 
 use crate::api::auth::UserSummary;
 use leptos::prelude::GetUntracked;

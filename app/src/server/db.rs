@@ -7,7 +7,10 @@
 
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbBackend, DbErr};
+use std::sync::Arc;
 use std::time::Duration;
+
+use super::certificates::CertificateKeys;
 
 use super::catalog_cache::CatalogCache;
 
@@ -23,6 +26,8 @@ pub struct Db {
     /// is asking. Changes made through `people` invalidate their entry at once; other server
     /// instances see them within `USER_CACHE_SECONDS`.
     pub users: UserCache,
+    /// The certificate signing key, read from the database once (see `certificates::keys`).
+    pub certificate_keys: Arc<tokio::sync::OnceCell<Arc<CertificateKeys>>>,
 }
 
 pub type UserCache = moka::sync::Cache<i32, super::entities::user::Model>;
@@ -53,6 +58,7 @@ impl Db {
                 write: pool,
                 catalog: CatalogCache::default(),
                 users: user_cache(),
+                certificate_keys: Arc::default(),
             });
         }
         // An in-memory database exists once per connection: share a single one.
@@ -63,6 +69,7 @@ impl Db {
                 write: only,
                 catalog: CatalogCache::default(),
                 users: user_cache(),
+                certificate_keys: Arc::default(),
             });
         }
         let write = connect_sqlite(url, 1).await?;
@@ -72,6 +79,7 @@ impl Db {
             write,
             catalog: CatalogCache::default(),
             users: user_cache(),
+            certificate_keys: Arc::default(),
         })
     }
 

@@ -28,3 +28,19 @@ impl From<tokio::task::JoinError> for AppError {
         AppError::Internal
     }
 }
+
+impl AppError {
+    /// The HTTP status for this error: the one mapping that pages and file routes share.
+    pub fn status_code(&self) -> http::StatusCode {
+        use http::StatusCode;
+        match self {
+            AppError::NotSignedIn => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Invalid(_) => StatusCode::BAD_REQUEST,
+            AppError::SignInFailed => StatusCode::UNAUTHORIZED,
+            AppError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Internal | AppError::Transport(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+}

@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 use super::catalog_cache::{pick_by_language, CachedCourse, CachedQuestion, CachedQuiz};
+use super::certificates;
 use super::entities::{enrolment, lesson_progress, quiz_answer, quiz_attempt};
 use super::quizzes::{answer_from_form, feedback_for, input_of};
 use super::Db;
@@ -47,9 +48,10 @@ pub async fn overview(
     let attempts = attempts_of(db, user_id, course.model.id).await?;
     let now = Utc::now();
     let open_attempt = attempts.iter().find(|a| is_open(a, now)).map(|a| a.id);
+    let counting = attempts_that_count(db, user_id, course.model.id, &attempts, now).await?;
     let blocked = match open_attempt {
         Some(_) => None,
-        None => start_blocked(quiz, &attempts, now).map(str::to_owned),
+        None => start_blocked(quiz, &counting, now).map(str::to_owned),
     };
     Ok(QuizOverview {
         course_slug: course.model.slug.clone(),
@@ -86,7 +88,8 @@ pub async fn start(db: &Db, user_id: i32, slug: &str, now: DateTime<Utc>) -> Res
         submit(db, user_id, expired.id, now).await?;
     }
     let attempts = attempts_of(db, user_id, course.model.id).await?;
-    if let Some(reason) = start_blocked(quiz, &attempts, now) {
+    let counting = attempts_that_count(db, user_id, course.model.id, &attempts, now).await?;
+    if let Some(reason) = start_blocked(quiz, &counting, now) {
         return Err(AppError::Invalid(reason.into()));
     }
     let draw = draw_questions(quiz, &mut rand::rng());
@@ -290,6 +293,8 @@ pub async fn submit(
     };
     let passed = score >= course.model.pass_mark;
 
+    // Loaded before the transaction: on SQLite it would wait for the one write connection.
+    let keys = certificates::CertificateKeys::load(db).await?;
     let txn = db.write.begin().await?;
     // Only the first submission changes the row; a concurrent one finds it graded.
     let graded = quiz_attempt::Entity::update_many()
@@ -309,13 +314,7 @@ pub async fn submit(
         ));
     }
     if passed && all_lessons_completed(&txn, user_id, course).await? {
-        enrolment::Entity::update_many()
-            .col_expr(enrolment::Column::CompletedAt, Expr::value(now))
-            .col_expr(enrolment::Column::ScorePercent, Expr::value(score))
-            .filter(enrolment::Column::UserId.eq(user_id))
-            .filter(enrolment::Column::CourseId.eq(course.model.id))
-            .filter(enrolment::Column::CompletedAt.is_null())
-            .exec(&txn)
+        certificates::record_completion(&txn, &keys, user_id, course, Some(score), true, now)
             .await?;
     }
     txn.commit().await?;
@@ -481,6 +480,23 @@ async fn own_attempt(
         .await?
         .filter(|a| a.user_id == user_id)
         .ok_or(AppError::NotFound)
+}
+
+/// The attempts that limits apply to: all of them, except when the learner is renewing a
+/// certificate that is about to expire, when only those since it was issued count.
+async fn attempts_that_count(
+    db: &Db,
+    user_id: i32,
+    course_id: i32,
+    attempts: &[quiz_attempt::Model],
+    now: DateTime<Utc>,
+) -> Result<Vec<quiz_attempt::Model>, AppError> {
+    let since = certificates::issue::renewable_since(&db.read, user_id, course_id, now).await?;
+    Ok(attempts
+        .iter()
+        .filter(|attempt| since.is_none_or(|since| attempt.started_at > since))
+        .cloned()
+        .collect())
 }
 
 async fn attempts_of(

@@ -7,11 +7,12 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel,
-    QueryFilter,
+    QueryFilter, TransactionTrait,
 };
 use std::collections::HashMap;
 
 use super::catalog_cache::{CachedCourse, CatalogSnapshot};
+use super::certificates;
 use super::entities::{enrolment, lesson_progress};
 use super::Db;
 use crate::api::learning::{
@@ -244,15 +245,15 @@ pub async fn complete_lesson(
         true => super::final_quiz::completion_score(&db.write, user_id, course).await?,
         false => None,
     };
-    if let Some(score) = quiz_score {
-        enrolment::Entity::update_many()
-            .col_expr(enrolment::Column::CompletedAt, Expr::value(now))
-            .col_expr(enrolment::Column::ScorePercent, Expr::value(score))
-            .filter(enrolment::Column::UserId.eq(user_id))
-            .filter(enrolment::Column::CourseId.eq(course.model.id))
-            .filter(enrolment::Column::CompletedAt.is_null())
-            .exec(&db.write)
-            .await?;
+    let newly_completed = quiz_score.is_some()
+        && find_enrolment(&db.write, user_id, course.model.id)
+            .await?
+            .is_some_and(|e| e.completed_at.is_none());
+    if let (Some(score), true) = (quiz_score, newly_completed) {
+        let keys = certificates::CertificateKeys::load(db).await?;
+        let txn = db.write.begin().await?;
+        certificates::record_completion(&txn, &keys, user_id, course, score, false, now).await?;
+        txn.commit().await?;
     }
     let after = course.lessons[index + 1..]
         .iter()

@@ -18,6 +18,15 @@ pub struct Settings {
     /// The site's own origin (`https://malaka.example.uz`), when a proxy rewrites `Host`.
     pub public_origin: Option<String>,
     pub catalog_dir: PathBuf,
+    /// The site's address as links in emails and PDFs show it (`MALAKA_PUBLIC_URL`).
+    pub site_url: String,
+    /// `smtp://`, `smtps://` or `smtp://…?tls=required`, with `user:password@` for
+    /// authentication (`MALAKA_SMTP_URL`). Without it, emails wait in the outbox.
+    pub smtp_url: Option<String>,
+    /// The sender of every email (`MALAKA_MAIL_FROM`).
+    pub mail_from: String,
+    /// The first retry of a failed email waits this long, doubling after each failure.
+    pub mail_retry_seconds: i64,
 }
 
 impl Default for Settings {
@@ -28,6 +37,10 @@ impl Default for Settings {
             secure_cookies: false,
             public_origin: None,
             catalog_dir: malaka_courses::bundled_catalog_dir(),
+            site_url: "http://127.0.0.1:3000".into(),
+            smtp_url: None,
+            mail_from: "Malaka <no-reply@malaka.localhost>".into(),
+            mail_retry_seconds: 30,
         }
     }
 }

@@ -2,6 +2,7 @@
 //! the site's static files, behind the security, session and compression layers.
 
 mod assets;
+mod certificates;
 mod security;
 mod session;
 
@@ -40,6 +41,14 @@ pub fn router(app: AppState, leptos: LeptosOptions) -> Router {
             &format!("{SERVER_FN_PREFIX}/{{*name}}"),
             post(server_fn_handler),
         )
+        .route(
+            "/certificates/{public_id}/certificate.pdf",
+            get(certificates::pdf),
+        )
+        .route(
+            "/certificates/{public_id}/credential.jwt",
+            get(certificates::credential),
+        )
         .leptos_routes_with_context(
             &state,
             routes,
@@ -73,6 +82,10 @@ pub fn router(app: AppState, leptos: LeptosOptions) -> Router {
 
     Router::new()
         .route("/healthz", get(assets::healthz))
+        .route(
+            malaka_app::server::certificates::credential::JWKS_PATH,
+            get(certificates::jwks),
+        )
         .route("/course-assets/{course}/{file}", get(assets::course_asset))
         .merge(pages_and_functions)
         .merge(site_files)

@@ -6,43 +6,9 @@ use malaka_app::AppError;
 use malaka_courses::quiz::{Question, QuestionKind};
 use std::collections::HashMap;
 
-use crate::support::TestApp;
+use crate::support::{correct_form, TestApp};
 
 const COURSE: &str = "cybersecurity";
-
-/// The form a learner who knows every answer would send.
-fn correct_form(question: &Question) -> HashMap<String, String> {
-    let mut form = HashMap::new();
-    match &question.kind {
-        QuestionKind::Single { options } => {
-            form.insert(
-                "choice".into(),
-                options.iter().position(|o| o.correct).unwrap().to_string(),
-            );
-        }
-        QuestionKind::Multiple { options } => {
-            for (i, _) in options.iter().enumerate().filter(|(_, o)| o.correct) {
-                form.insert(format!("c{i}"), i.to_string());
-            }
-        }
-        QuestionKind::TrueFalse { answer } => {
-            form.insert("choice".into(), answer.to_string());
-        }
-        QuestionKind::Short { accepted, .. } => {
-            form.insert("text".into(), accepted[0].clone());
-        }
-        QuestionKind::Numeric { answer, .. } => {
-            form.insert("number".into(), answer.to_string());
-        }
-        QuestionKind::Matching { pairs } => (0..pairs.len()).for_each(|i| {
-            form.insert(format!("m{i}"), i.to_string());
-        }),
-        QuestionKind::Ordering { items } => (0..items.len()).for_each(|i| {
-            form.insert(format!("o{i}"), (i + 1).to_string());
-        }),
-    }
-    form
-}
 
 fn question(app: &TestApp, key: &str) -> Question {
     let snapshot = app.state.db.catalog.snapshot();

@@ -2,11 +2,15 @@
 //! database. SQLite by default; PostgreSQL when `MALAKA_TEST_POSTGRES_URL` points at a server
 //! (each test then gets a database of its own). `make test` runs them both ways.
 
+mod completion;
+mod smtp_sink;
 mod support;
 
 mod auth;
 mod catalog_sync;
+mod certificates;
 mod checks;
+mod email;
 mod final_quiz;
 mod http;
 mod learning;

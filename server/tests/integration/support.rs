@@ -14,6 +14,8 @@ use sea_orm::{ConnectionTrait, Database};
 use std::sync::atomic::{AtomicU32, Ordering};
 use tower::ServiceExt;
 
+pub use crate::completion::correct_form;
+
 pub const PASSWORD: &str = "correct horse battery staple";
 
 pub struct TestApp {
@@ -47,6 +49,22 @@ impl TestApp {
             role,
             org_unit_id: unit,
             language: Locale::En,
+        };
+        create_user(&self.state.db, &self.state.hasher, new)
+            .await
+            .expect("user created")
+            .id
+    }
+
+    /// A user with a name and language of their own (certificates print both).
+    pub async fn person(&self, email: &str, name: &str, role: Role, language: Locale) -> i32 {
+        let new = NewUser {
+            email: email.into(),
+            name: name.into(),
+            password: PASSWORD.into(),
+            role,
+            org_unit_id: None,
+            language,
         };
         create_user(&self.state.db, &self.state.hasher, new)
             .await
@@ -118,6 +136,7 @@ pub struct TestResponse {
     pub status: StatusCode,
     pub headers: axum::http::HeaderMap,
     pub body: String,
+    pub bytes: Vec<u8>,
 }
 
 impl TestResponse {
@@ -128,6 +147,7 @@ impl TestResponse {
             status: parts.status,
             headers: parts.headers,
             body: String::from_utf8_lossy(&bytes).into_owned(),
+            bytes: bytes.to_vec(),
         }
     }
 

@@ -1,5 +1,6 @@
 //! Sign-in attempts are limited per account (against guessing one officer's password) and per
-//! client address (against trying many accounts from one place). Counters live in memory.
+//! client address (against trying many accounts from one place). Certificate lookups are limited
+//! per address too, so that codes cannot be enumerated. Counters live in memory.
 
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use std::net::IpAddr;
@@ -13,7 +14,11 @@ const FORGET_AFTER_KEYS: usize = 10_000;
 pub struct SignInLimits {
     per_account: DefaultKeyedRateLimiter<String>,
     per_address: DefaultKeyedRateLimiter<IpAddr>,
+    lookups_per_address: DefaultKeyedRateLimiter<IpAddr>,
 }
+
+/// Certificate lookups per address and minute: plenty for a person, hopeless for guessing.
+const LOOKUPS_PER_MINUTE: u32 = 60;
 
 impl Default for SignInLimits {
     fn default() -> Self {
@@ -27,6 +32,7 @@ impl SignInLimits {
         Self {
             per_account: RateLimiter::keyed(quota(per_account)),
             per_address: RateLimiter::keyed(quota(per_address)),
+            lookups_per_address: RateLimiter::keyed(quota(LOOKUPS_PER_MINUTE)),
         }
     }
 
@@ -44,6 +50,18 @@ impl SignInLimits {
             Ok(())
         } else {
             Err(AppError::RateLimited)
+        }
+    }
+}
+
+impl SignInLimits {
+    pub fn check_lookup(&self, address: Option<IpAddr>) -> Result<(), AppError> {
+        if self.lookups_per_address.len() > FORGET_AFTER_KEYS {
+            self.lookups_per_address.retain_recent();
+        }
+        match address.map(|address| self.lookups_per_address.check_key(&address)) {
+            Some(Err(_)) => Err(AppError::RateLimited),
+            _ => Ok(()),
         }
     }
 }
@@ -75,5 +93,16 @@ mod tests {
         assert!(limits.check("a@x.uz", address).is_ok());
         assert!(limits.check("b@x.uz", address).is_ok());
         assert_eq!(limits.check("c@x.uz", address), Err(AppError::RateLimited));
+    }
+
+    #[test]
+    fn certificate_lookups_are_limited_per_address() {
+        let limits = SignInLimits::default();
+        let address = Some([192, 168, 1, 2].into());
+        for _ in 0..LOOKUPS_PER_MINUTE {
+            assert!(limits.check_lookup(address).is_ok());
+        }
+        assert_eq!(limits.check_lookup(address), Err(AppError::RateLimited));
+        assert!(limits.check_lookup(Some([192, 168, 1, 3].into())).is_ok());
     }
 }

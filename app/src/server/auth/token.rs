@@ -4,11 +4,9 @@
 
 use chrono::{DateTime, Utc};
 use jsonwebtoken::{decode, encode, Algorithm, DecodingKey, EncodingKey, Header, Validation};
-use rand::RngCore;
-use sea_orm::{ActiveValue::Set, ConnectionTrait, EntityTrait};
+use sea_orm::ConnectionTrait;
 use serde::{Deserialize, Serialize};
 
-use crate::server::entities::server_secret;
 use crate::AppError;
 
 const ISSUER: &str = "malaka";
@@ -101,36 +99,7 @@ pub async fn load_or_create_signing_secret(
         }
         return Ok(secret.into_bytes());
     }
-    if let Some(stored) = server_secret::Entity::find_by_id(SIGNING_SECRET_NAME)
-        .one(db)
-        .await?
-    {
-        return hex::decode(stored.value).map_err(|_| AppError::Internal);
-    }
-    let mut secret = vec![0u8; 64];
-    rand::rng().fill_bytes(&mut secret);
-    let row = server_secret::ActiveModel {
-        name: Set(SIGNING_SECRET_NAME.into()),
-        value: Set(hex::encode(&secret)),
-        created_at: Set(Utc::now()),
-    };
-    // Another instance may have created it at the same moment: then theirs wins.
-    let inserted = server_secret::Entity::insert(row)
-        .on_conflict(
-            sea_orm::sea_query::OnConflict::column(server_secret::Column::Name)
-                .do_nothing()
-                .to_owned(),
-        )
-        .exec_without_returning(db)
-        .await?;
-    if inserted == 0 {
-        let stored = server_secret::Entity::find_by_id(SIGNING_SECRET_NAME)
-            .one(db)
-            .await?
-            .ok_or(AppError::Internal)?;
-        return hex::decode(stored.value).map_err(|_| AppError::Internal);
-    }
-    Ok(secret)
+    crate::server::secrets::load_or_create(db, SIGNING_SECRET_NAME, 64).await
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! sea-orm entities: one file per table, mirroring `migrations/`.
 
 pub mod audit_entry;
+pub mod certificate;
 pub mod check_answer;
 pub mod course;
 pub mod course_text;
@@ -9,6 +10,7 @@ pub mod lesson;
 pub mod lesson_progress;
 pub mod lesson_text;
 pub mod org_unit;
+pub mod outbox_message;
 pub mod question;
 pub mod quiz_answer;
 pub mod quiz_attempt;

@@ -1,0 +1,65 @@
+//! Certificate files, which are not pages: the PDF and the verifiable credential for their
+//! owner, and the public key set that third parties use to check credentials.
+
+use axum::extract::{Path, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::{Extension, Json};
+use malaka_app::server::certificates::{self, CertificateKeys};
+use malaka_app::server::RequestContext;
+
+use super::ServerState;
+
+pub async fn pdf(
+    State(state): State<ServerState>,
+    Extension(context): Extension<RequestContext>,
+    Path(public_id): Path<String>,
+) -> Response {
+    let Some(viewer) = context.user else {
+        return StatusCode::UNAUTHORIZED.into_response();
+    };
+    match certificates::pdf_for(&state.app, &viewer, &public_id).await {
+        Ok((name, bytes)) => attachment("application/pdf", &name, bytes),
+        Err(error) => error.status_code().into_response(),
+    }
+}
+
+pub async fn credential(
+    State(state): State<ServerState>,
+    Extension(context): Extension<RequestContext>,
+    Path(public_id): Path<String>,
+) -> Response {
+    let Some(viewer) = context.user else {
+        return StatusCode::UNAUTHORIZED.into_response();
+    };
+    match certificates::credential_for(&state.app, &viewer, &public_id).await {
+        Ok((name, jwt)) => attachment("application/jwt", &name, jwt.into_bytes()),
+        Err(error) => error.status_code().into_response(),
+    }
+}
+
+pub async fn jwks(State(state): State<ServerState>) -> Response {
+    match CertificateKeys::load(&state.app.db).await {
+        Ok(keys) => (
+            [(header::CACHE_CONTROL, "public, max-age=3600")],
+            Json(keys.jwks()),
+        )
+            .into_response(),
+        Err(error) => error.status_code().into_response(),
+    }
+}
+
+fn attachment(content_type: &'static str, name: &str, body: Vec<u8>) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, content_type.to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+            (header::CACHE_CONTROL, "private, no-store".to_owned()),
+        ],
+        body,
+    )
+        .into_response()
+}
