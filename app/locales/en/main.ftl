@@ -63,6 +63,7 @@ team-completed = Completed
 team-in-progress = In progress
 team-not-started = Not started
 team-overdue = Overdue
+team-lapsed = Certificates expired
 
 check-heading = Check your understanding
 check-number = Question { $number }

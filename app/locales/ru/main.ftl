@@ -64,6 +64,7 @@ team-completed = Прошли
 team-in-progress = В процессе
 team-not-started = Не начали
 team-overdue = Просрочено
+team-lapsed = Сертификаты истекли
 
 check-heading = Проверьте себя
 check-number = Вопрос { $number }

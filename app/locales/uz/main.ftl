@@ -60,6 +60,7 @@ team-completed = Tugatgan
 team-in-progress = Jarayonda
 team-not-started = Boshlamagan
 team-overdue = Muddati oʻtgan
+team-lapsed = Sertifikat muddati oʻtgan
 
 check-heading = Oʻzingizni tekshiring
 check-number = { $number }-savol

@@ -14,6 +14,8 @@ pub struct CourseProgressRow {
     pub in_progress: u64,
     pub not_started: u64,
     pub overdue: u64,
+    /// People whose latest certificate for the course has expired.
+    pub lapsed: u64,
 }
 
 #[server(endpoint = "team-progress")]

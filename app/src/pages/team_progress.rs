@@ -28,6 +28,7 @@ fn TeamTable(rows: Vec<CourseProgressRow>) -> impl IntoView {
                         <th scope="col">{tr("team-in-progress")}</th>
                         <th scope="col">{tr("team-not-started")}</th>
                         <th scope="col">{tr("team-overdue")}</th>
+                        <th scope="col">{tr("team-lapsed")}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -39,6 +40,7 @@ fn TeamTable(rows: Vec<CourseProgressRow>) -> impl IntoView {
                             <td>{row.in_progress}</td>
                             <td>{row.not_started}</td>
                             <td>{row.overdue}</td>
+                            <td>{row.lapsed}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>

@@ -4,14 +4,16 @@ use chrono::Utc;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use std::collections::{HashMap, HashSet};
 
-use super::entities::{course, course_text, enrolment, lesson, lesson_progress, user};
+use super::entities::{certificate, course, course_text, enrolment, lesson, lesson_progress, user};
 use super::{organisation, CurrentUser, Db};
 use crate::api::auth::Role;
+use crate::api::certificates::CertificateStatus;
 use crate::api::reports::CourseProgressRow;
 use crate::i18n::Locale;
 use crate::AppError;
 
-/// Per course: enrolled, completed, in progress (some lesson started), not started, overdue.
+/// Per course: enrolled, completed, in progress (some lesson started), not started, overdue,
+/// and lapsed (the person's latest certificate for the course has expired).
 /// HR sees the people in their own unit and the units below it; admins see everyone.
 pub async fn team_progress(
     db: &Db,
@@ -56,6 +58,16 @@ pub async fn team_progress(
         .filter_map(|p| lessons.get(&p.lesson_id).map(|course| (p.user_id, *course)))
         .collect();
     let now = Utc::now();
+    let mut latest: HashMap<(i32, i32), certificate::Model> = HashMap::new();
+    for record in certificate::Entity::find().all(&db.read).await? {
+        let key = (record.user_id, record.course_id);
+        if latest
+            .get(&key)
+            .is_none_or(|kept| kept.sequence < record.sequence)
+        {
+            latest.insert(key, record);
+        }
+    }
     let mut rows: Vec<CourseProgressRow> = courses
         .iter()
         .map(|course| {
@@ -79,6 +91,11 @@ pub async fn team_progress(
                 .filter(|e| e.completed_at.is_none() && e.due_at.is_some_and(|due| due < now))
                 .count() as u64;
             let enrolled = mine.len() as u64;
+            let lapsed = latest
+                .values()
+                .filter(|c| c.course_id == course.id && people.contains(&c.user_id))
+                .filter(|c| super::certificates::status(c, now) == CertificateStatus::Expired)
+                .count() as u64;
             CourseProgressRow {
                 slug: course.slug.clone(),
                 title,
@@ -87,6 +104,7 @@ pub async fn team_progress(
                 in_progress,
                 not_started: enrolled - completed - in_progress,
                 overdue,
+                lapsed,
             }
         })
         .collect();

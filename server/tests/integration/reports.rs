@@ -101,3 +101,44 @@ async fn hr_counts_only_people_in_their_own_subtree() {
         "admins see everyone"
     );
 }
+
+#[tokio::test]
+async fn hr_sees_certificates_that_lapsed_in_their_subtree_only() {
+    use chrono::{Duration, Utc};
+    use malaka_app::server::entities::certificate;
+    use sea_orm::sea_query::Expr;
+    use sea_orm::EntityTrait;
+
+    let app = TestApp::new().await;
+    let db = &app.state.db;
+    let ministry = create_unit(&db.write, None, UnitKind::Ministry, "Ministry", "Tashkent")
+        .await
+        .unwrap();
+    let other = create_unit(&db.write, None, UnitKind::Ministry, "Other", "Bukhara")
+        .await
+        .unwrap();
+    let hr = app.user("hr@gov.uz", Role::Hr, Some(ministry.id)).await;
+    let lapsed = app.user("a@gov.uz", Role::Officer, Some(ministry.id)).await;
+    let current = app.user("b@gov.uz", Role::Officer, Some(ministry.id)).await;
+    let elsewhere = app.user("c@gov.uz", Role::Officer, Some(other.id)).await;
+    for user in [lapsed, current, elsewhere] {
+        app.complete_course(user, "cybersecurity", Utc::now()).await;
+    }
+    use sea_orm::{ColumnTrait, QueryFilter};
+    certificate::Entity::update_many()
+        .col_expr(
+            certificate::Column::ExpiresAt,
+            Expr::value(Utc::now() - Duration::days(1)),
+        )
+        .filter(certificate::Column::UserId.is_in([lapsed, elsewhere]))
+        .exec(&db.write)
+        .await
+        .unwrap();
+
+    let rows = reports::team_progress(db, &viewer(hr, Role::Hr, ministry.id), Locale::En)
+        .await
+        .unwrap();
+    let row = rows.iter().find(|r| r.slug == "cybersecurity").unwrap();
+    assert_eq!(row.completed, 2);
+    assert_eq!(row.lapsed, 1, "only the one in HR's own ministry");
+}
