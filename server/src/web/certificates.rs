@@ -10,32 +10,25 @@ use malaka_app::server::RequestContext;
 
 use super::ServerState;
 
-pub async fn pdf(
+/// `certificate.pdf` or `credential.jwt`, for the certificate's owner (or an admin).
+pub async fn download(
     State(state): State<ServerState>,
     Extension(context): Extension<RequestContext>,
-    Path(public_id): Path<String>,
+    Path((public_id, file)): Path<(String, String)>,
 ) -> Response {
     let Some(viewer) = context.user else {
         return StatusCode::UNAUTHORIZED.into_response();
     };
-    match certificates::pdf_for(&state.app, &viewer, &public_id).await {
-        Ok((name, bytes)) => attachment("application/pdf", &name, bytes),
-        Err(error) => error.status_code().into_response(),
-    }
-}
-
-pub async fn credential(
-    State(state): State<ServerState>,
-    Extension(context): Extension<RequestContext>,
-    Path(public_id): Path<String>,
-) -> Response {
-    let Some(viewer) = context.user else {
-        return StatusCode::UNAUTHORIZED.into_response();
+    let result = match file.as_str() {
+        "certificate.pdf" => certificates::pdf_for(&state.app, &viewer, &public_id)
+            .await
+            .map(|(name, bytes)| attachment("application/pdf", &name, bytes)),
+        "credential.jwt" => certificates::credential_for(&state.app, &viewer, &public_id)
+            .await
+            .map(|(name, jwt)| attachment("application/jwt", &name, jwt.into_bytes())),
+        _ => return StatusCode::NOT_FOUND.into_response(),
     };
-    match certificates::credential_for(&state.app, &viewer, &public_id).await {
-        Ok((name, jwt)) => attachment("application/jwt", &name, jwt.into_bytes()),
-        Err(error) => error.status_code().into_response(),
-    }
+    result.unwrap_or_else(|error| error.status_code().into_response())
 }
 
 pub async fn jwks(State(state): State<ServerState>) -> Response {

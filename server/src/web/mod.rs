@@ -42,12 +42,8 @@ pub fn router(app: AppState, leptos: LeptosOptions) -> Router {
             post(server_fn_handler),
         )
         .route(
-            "/certificates/{public_id}/certificate.pdf",
-            get(certificates::pdf),
-        )
-        .route(
-            "/certificates/{public_id}/credential.jwt",
-            get(certificates::credential),
+            "/certificates/{public_id}/{file}",
+            get(certificates::download),
         )
         .leptos_routes_with_context(
             &state,
