@@ -48,6 +48,12 @@ impl fmt::Display for Problem {
 pub enum CatalogError {
     #[error("{}", render_problems(.0))]
     Invalid(Vec<Problem>),
+    /// An uploaded course archive was refused before anything was written.
+    #[error("{entry}: {reason}")]
+    Archive {
+        entry: String,
+        reason: crate::archive::Refusal,
+    },
     #[error("cannot read {path}: {source}")]
     Io {
         path: PathBuf,
@@ -61,6 +67,9 @@ impl CatalogError {
             CatalogError::Invalid(problems) => problems.clone(),
             CatalogError::Io { path, source } => {
                 vec![Problem::whole_file(path, source.to_string())]
+            }
+            CatalogError::Archive { entry, reason } => {
+                vec![Problem::whole_file(entry, reason.to_string())]
             }
         }
     }

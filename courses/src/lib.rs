@@ -4,6 +4,7 @@
 //! The crate knows nothing about databases or HTTP: the server syncs what [`load_catalog`] returns
 //! into its database, and the trainer tools report the [`Problem`]s it finds.
 
+pub mod archive;
 mod catalog;
 mod error;
 mod front_matter;

@@ -39,6 +39,19 @@ pub enum CoursesCommand {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Write the course in DIR (e.g. courses/catalog/cybersecurity) as a zip of its files.
+    Export {
+        dir: PathBuf,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Check a course zip (size, paths, file types, image contents, then the course itself) and
+    /// unpack it into INTO/<slug>, which must not exist yet.
+    Import {
+        zip: PathBuf,
+        #[arg(long)]
+        into: PathBuf,
+    },
 }
 
 pub fn check_courses(dir: Option<PathBuf>) -> ExitCode {
@@ -100,5 +113,57 @@ pub fn import_gift(file: PathBuf, out: Option<PathBuf>) -> ExitCode {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
+    }
+}
+
+pub fn export_course(dir: PathBuf, out: PathBuf) -> ExitCode {
+    let written = malaka_courses::archive::export_course(&dir)
+        .map_err(|error| error.problems())
+        .and_then(|bytes| {
+            std::fs::write(&out, &bytes)
+                .map_err(|error| vec![malaka_courses::Problem::whole_file(&out, error.to_string())])
+        });
+    report(written, || format!("{} written", out.display()))
+}
+
+pub fn import_course(zip: PathBuf, into: PathBuf) -> ExitCode {
+    let imported = std::fs::read(&zip)
+        .map_err(|error| vec![malaka_courses::Problem::whole_file(&zip, error.to_string())])
+        .and_then(|bytes| {
+            malaka_courses::archive::import_course(
+                &bytes,
+                &into,
+                &malaka_courses::archive::ArchiveLimits::default(),
+            )
+            .map_err(|error| error.problems())
+        });
+    match imported {
+        Ok(course) => report(Ok(()), || {
+            format!(
+                "{}: course `{}` with {} lessons, no problems",
+                course.dir.display(),
+                course.slug,
+                course.lessons.len()
+            )
+        }),
+        Err(problems) => report(Err(problems), String::new),
+    }
+}
+
+fn report(
+    result: Result<(), Vec<malaka_courses::Problem>>,
+    success: impl FnOnce() -> String,
+) -> ExitCode {
+    match result {
+        Ok(()) => {
+            println!("{}", success());
+            ExitCode::SUCCESS
+        }
+        Err(problems) => {
+            for problem in &problems {
+                eprintln!("{problem}");
+            }
+            ExitCode::FAILURE
+        }
     }
 }

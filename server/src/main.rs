@@ -1,5 +1,7 @@
 use clap::Parser;
-use malaka_server::cli::{check_courses, import_gift, Cli, Command, CoursesCommand};
+use malaka_server::cli::{
+    check_courses, export_course, import_course, import_gift, Cli, Command, CoursesCommand,
+};
 use malaka_server::{startup, web, Config};
 use std::net::SocketAddr;
 use std::process::ExitCode;
@@ -13,6 +15,12 @@ fn main() -> ExitCode {
         Command::Courses {
             command: CoursesCommand::ImportGift { file, out },
         } => import_gift(file, out),
+        Command::Courses {
+            command: CoursesCommand::Export { dir, out },
+        } => export_course(dir, out),
+        Command::Courses {
+            command: CoursesCommand::Import { zip, into },
+        } => import_course(zip, into),
         Command::Serve => match serve() {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {

@@ -81,3 +81,49 @@ fn a_gift_bank_becomes_a_quiz_file_that_passes_the_check() {
         "{quiz}"
     );
 }
+
+#[test]
+fn export_then_import_on_the_command_line_gives_a_course_that_passes_the_check() {
+    let work = tempfile::tempdir().unwrap();
+    let zip = work.path().join("cybersecurity.zip");
+    let run = |args: &[&std::ffi::OsStr]| {
+        let output = Command::new(env!("CARGO_BIN_EXE_malaka-server"))
+            .arg("courses")
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            output.status.success(),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        )
+    };
+    let source = malaka_courses::bundled_catalog_dir().join("cybersecurity");
+    let (ok, stderr) = run(&[
+        "export".as_ref(),
+        source.as_os_str(),
+        "--out".as_ref(),
+        zip.as_os_str(),
+    ]);
+    assert!(ok, "{stderr}");
+    let into = work.path().join("catalog");
+    std::fs::create_dir(&into).unwrap();
+    let (ok, stderr) = run(&[
+        "import".as_ref(),
+        zip.as_os_str(),
+        "--into".as_ref(),
+        into.as_os_str(),
+    ]);
+    assert!(ok, "{stderr}");
+    let (ok, stdout, stderr) = check(&into);
+    assert!(ok && stdout.contains("1 courses"), "{stdout}{stderr}");
+
+    // Importing over an existing course is refused, and says where.
+    let (ok, stderr) = run(&[
+        "import".as_ref(),
+        zip.as_os_str(),
+        "--into".as_ref(),
+        into.as_os_str(),
+    ]);
+    assert!(!ok);
+    assert!(stderr.contains("cybersecurity"), "{stderr}");
+}
