@@ -7,9 +7,9 @@ use leptos_router::{path, SsrMode};
 
 use crate::i18n::Locale;
 use crate::pages::{
-    CatalogPage, CoursePage, HomePage, ItemAnalysisPage, LessonPage, MyCertificatesPage,
-    MyLearningPage, NotFoundPage, OutboxPage, QuizAttemptPage, QuizPage, QuizResultPage,
-    SignInPage, TeamProgressPage, VerifyPage,
+    AuthoringPage, CatalogPage, CoursePage, HomePage, ItemAnalysisPage, LessonEditorPage,
+    LessonPage, MyCertificatesPage, MyLearningPage, NotFoundPage, OutboxPage, QuizAttemptPage,
+    QuizPage, QuizResultPage, SignInPage, TeamProgressPage, VerifyPage,
 };
 
 /// The document around every page. Rendered on the server for each request, in the language of
@@ -61,6 +61,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/verify") view=VerifyPage ssr=SsrMode::Async />
                 <Route path=path!("/verify/:code") view=VerifyPage ssr=SsrMode::Async />
                 <Route path=path!("/admin/outbox") view=OutboxPage ssr=SsrMode::Async />
+                <Route path=path!("/author") view=AuthoringPage ssr=SsrMode::Async />
+                <Route path=path!("/author/:course/:file") view=LessonEditorPage ssr=SsrMode::Async />
             </Routes>
         </Router>
     }

@@ -9,6 +9,7 @@ mod m20261125_000002_courses_and_progress;
 mod m20261125_000003_questions;
 mod m20261125_000004_quiz_attempts;
 mod m20261125_000005_certificates_and_outbox;
+mod m20261125_000006_lesson_drafts;
 
 pub struct Migrator;
 
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000003_questions::Migration),
             Box::new(m20261125_000004_quiz_attempts::Migration),
             Box::new(m20261125_000005_certificates_and_outbox::Migration),
+            Box::new(m20261125_000006_lesson_drafts::Migration),
         ]
     }
 }

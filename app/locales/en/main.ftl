@@ -193,3 +193,16 @@ email-certificate-code = Certificate code: { $code }
 email-expiring-subject = Your certificate for “{ $course }” expires in { $days } days
 email-expiring-body = Your certificate for “{ $course }” expires in { $days } days. Take the course's final quiz again to renew it.
 email-signature = Malaka: in-service training for public servants
+
+nav-author = Authoring
+author-title = Authoring workspace
+author-intro = Every course in the catalog with its validation state. Open a lesson file to edit it as a draft; the preview is exactly what learners will see.
+author-valid = No problems
+author-problems = { $count ->
+    [one] { $count } problem
+   *[other] { $count } problems
+}
+author-markdown = Lesson Markdown
+author-save = Save draft and preview
+author-preview = Preview
+author-draft-saved = You are editing a saved draft. Learners still see the published lesson.

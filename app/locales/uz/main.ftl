@@ -187,3 +187,13 @@ email-certificate-code = Sertifikat kodi: { $code }
 email-expiring-subject = “{ $course }” sertifikatingiz muddati { $days } kundan keyin tugaydi
 email-expiring-body = “{ $course }” kursi boʻyicha sertifikatingiz muddati { $days } kundan keyin tugaydi. Uni yangilash uchun kursning yakuniy testini qayta topshiring.
 email-signature = Malaka: davlat xizmatchilarining malakasini oshirish
+
+nav-author = Kurs muharriri
+author-title = Kurs muharriri
+author-intro = Katalogdagi barcha kurslar va ularni tekshirish natijalari. Dars faylini qoralama sifatida tahrirlash uchun oching; oldindan koʻrish darsni tinglovchilar koʻradigandek koʻrsatadi.
+author-valid = Xato yoʻq
+author-problems = { $count } ta xato
+author-markdown = Dars matni (Markdown)
+author-save = Qoralamani saqlash va koʻrish
+author-preview = Oldindan koʻrish
+author-draft-saved = Siz saqlangan qoralamani tahrirlayapsiz. Tinglovchilar hali eʼlon qilingan darsni koʻrishadi.

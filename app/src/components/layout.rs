@@ -18,6 +18,9 @@ pub fn Layout(
         .as_ref()
         .is_some_and(|u| matches!(u.role, Role::Hr | Role::Admin));
     let is_admin = user.as_ref().is_some_and(|u| u.role == Role::Admin);
+    let is_author = user
+        .as_ref()
+        .is_some_and(|u| matches!(u.role, Role::Trainer | Role::Admin));
     let signed_in = user.is_some();
     view! {
         <a class="skip-link" href="#main">{tr("skip-to-content")}</a>
@@ -30,6 +33,7 @@ pub fn Layout(
                         <li><a href="/catalog">{tr("nav-catalog")}</a></li>
                         <li><a href="/certificates">{tr("nav-certificates")}</a></li>
                         {is_staff.then(|| view! { <li><a href="/team">{tr("nav-team")}</a></li> })}
+                        {is_author.then(|| view! { <li><a href="/author">{tr("nav-author")}</a></li> })}
                         {is_admin.then(|| view! { <li><a href="/admin/outbox">{tr("nav-outbox")}</a></li> })}
                     </ul>
                 </nav>

@@ -1,6 +1,7 @@
 //! One file per route. Pages render on the server only; their forms post to server functions
 //! and come back by redirect, which is why every page works without JavaScript.
 
+mod authoring;
 mod catalog;
 mod certificates;
 mod course;
@@ -16,6 +17,7 @@ mod sign_in;
 mod team_progress;
 mod verify;
 
+pub use authoring::{AuthoringPage, LessonEditorPage};
 pub use catalog::CatalogPage;
 pub use certificates::MyCertificatesPage;
 pub use course::CoursePage;

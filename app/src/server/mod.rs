@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod auth;
+pub mod authoring;
 pub mod catalog_cache;
 pub mod catalog_sync;
 pub mod certificates;

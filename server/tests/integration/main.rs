@@ -7,6 +7,7 @@ mod smtp_sink;
 mod support;
 
 mod auth;
+mod authoring;
 mod catalog_sync;
 mod certificates;
 mod checks;

@@ -7,6 +7,7 @@ pub mod course;
 pub mod course_text;
 pub mod enrolment;
 pub mod lesson;
+pub mod lesson_draft;
 pub mod lesson_progress;
 pub mod lesson_text;
 pub mod org_unit;

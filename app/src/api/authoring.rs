@@ -1,0 +1,61 @@
+//! The trainers' authoring workspace (trainers and admins only).
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::AppError;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuthoringCourse {
+    pub slug: String,
+    pub title: String,
+    /// `file:line:column: message`, empty when the course is valid.
+    pub problems: Vec<String>,
+    pub files: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LessonEditor {
+    pub course: String,
+    pub file: String,
+    /// The draft if there is one, else the published file.
+    pub markdown: String,
+    pub has_draft: bool,
+    /// Sanitised HTML, as learners would see the lesson; `None` while the course has problems.
+    pub preview_html: Option<String>,
+    pub problems: Vec<String>,
+}
+
+#[server(endpoint = "authoring-courses")]
+pub async fn authoring_courses() -> Result<Vec<AuthoringCourse>, AppError> {
+    use crate::api::auth::Role;
+    use crate::server::{authoring, session, AppState};
+    session::require_role(&[Role::Trainer, Role::Admin])?;
+    authoring::courses(&expect_context::<AppState>()).await
+}
+
+#[server(endpoint = "open-lesson-file")]
+pub async fn open_lesson_file(course: String, file: String) -> Result<LessonEditor, AppError> {
+    use crate::api::auth::Role;
+    use crate::server::{authoring, session, AppState};
+    session::require_role(&[Role::Trainer, Role::Admin])?;
+    authoring::open(&expect_context::<AppState>(), &course, &file).await
+}
+
+/// Saves the draft and comes back to the editor, which shows its preview and problems.
+#[server(endpoint = "save-draft")]
+pub async fn save_draft(course: String, file: String, markdown: String) -> Result<(), AppError> {
+    use crate::api::auth::Role;
+    use crate::server::{authoring, session, AppState};
+    let author = session::require_role(&[Role::Trainer, Role::Admin])?;
+    authoring::save_draft(
+        &expect_context::<AppState>(),
+        &author,
+        &course,
+        &file,
+        &markdown,
+    )
+    .await?;
+    leptos_axum::redirect(&format!("/author/{course}/{file}"));
+    Ok(())
+}

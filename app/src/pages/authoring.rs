@@ -1,0 +1,108 @@
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::authoring::{
+    authoring_courses, open_lesson_file, AuthoringCourse, LessonEditor, SaveDraft,
+};
+use crate::components::loaded_page;
+use crate::i18n::{t_with, tr, use_locale};
+
+/// `/author`: every course in the catalog folder with its validation state and its files.
+#[component]
+pub fn AuthoringPage() -> impl IntoView {
+    loaded_page(
+        authoring_courses(),
+        |courses| view! { <CourseList courses /> },
+    )
+}
+
+#[component]
+fn CourseList(courses: Vec<AuthoringCourse>) -> impl IntoView {
+    let locale = use_locale();
+    view! {
+        <Title text=tr("author-title") />
+        <h1>{tr("author-title")}</h1>
+        <p>{tr("author-intro")}</p>
+        {courses.into_iter().map(|course| {
+            let slug = course.slug.clone();
+            let state = if course.problems.is_empty() {
+                view! { <p class="badge badge-done">{tr("author-valid")}</p> }.into_any()
+            } else {
+                view! {
+                    <div class="notice notice-error">
+                        <p>{t_with(locale, "author-problems", &[("count", course.problems.len().into())])}</p>
+                        <ul>{course.problems.into_iter().map(|p| view! { <li><code>{p}</code></li> }).collect_view()}</ul>
+                    </div>
+                }.into_any()
+            };
+            view! {
+                <section class="card" aria-labelledby=format!("course-{slug}")>
+                    <h2 id=format!("course-{slug}")>{course.title}</h2>
+                    {state}
+                    <ul class="file-list">
+                        {course.files.into_iter().map(|file| view! {
+                            <li><a href=format!("/author/{slug}/{file}")><code>{file.clone()}</code></a></li>
+                        }).collect_view()}
+                    </ul>
+                </section>
+            }
+        }).collect_view()}
+    }
+}
+
+/// `/author/:course/:file`: the lesson's Markdown (its draft, if any) with the preview exactly
+/// as learners will see it and every problem, after each save.
+#[component]
+pub fn LessonEditorPage() -> impl IntoView {
+    let params = use_params_map().get_untracked();
+    let course = params.get("course").unwrap_or_default();
+    let file = params.get("file").unwrap_or_default();
+    loaded_page(
+        open_lesson_file(course, file),
+        |editor| view! { <Editor editor /> },
+    )
+}
+
+#[component]
+fn Editor(editor: LessonEditor) -> impl IntoView {
+    let heading = format!("{} / {}", editor.course, editor.file);
+    view! {
+        <Title text=heading.clone() />
+        <p><a href="/author">{tr("author-title")}</a></p>
+        <h1>{heading}</h1>
+        {editor.has_draft.then(|| view! { <p class="notice notice-info" role="status">{tr("author-draft-saved")}</p> })}
+        <div class="editor">
+            <form method="post" action=SaveDraft::url()>
+                <input type="hidden" name="course" value=editor.course.clone() />
+                <input type="hidden" name="file" value=editor.file.clone() />
+                <label for="markdown">{tr("author-markdown")}</label>
+                <textarea id="markdown" name="markdown" class="markdown-source" spellcheck="true"
+                    rows="24">{escaped_for_textarea(&editor.markdown)}</textarea>
+                <button type="submit" class="button-primary">{tr("author-save")}</button>
+            </form>
+            <section aria-labelledby="preview-heading" class="preview">
+                <h2 id="preview-heading">{tr("author-preview")}</h2>
+                {if editor.problems.is_empty() {
+                    view! { <p class="badge badge-done">{tr("author-valid")}</p> }.into_any()
+                } else {
+                    view! {
+                        <div class="notice notice-error" role="alert">
+                            <ul>{editor.problems.into_iter().map(|p| view! { <li><code>{p}</code></li> }).collect_view()}</ul>
+                        </div>
+                    }.into_any()
+                }}
+                {editor.preview_html.map(|html| view! {
+                    <article class="lesson-body" inner_html=html></article>
+                })}
+            </section>
+        </div>
+    }
+}
+
+/// Leptos writes a `<textarea>`'s children as they are (it treats them as raw text), so a draft
+/// containing `</textarea><script>` would end the element: escape it here.
+fn escaped_for_textarea(text: &str) -> String {
+    html_escape::encode_text(text).into_owned()
+}

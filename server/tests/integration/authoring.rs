@@ -1,0 +1,146 @@
+//! The authoring workspace: trainers and admins only; drafts are previewed through the same
+//! loader, renderer and sanitiser as the catalog, with problems as file:line:column, and the
+//! published file stays untouched.
+
+use axum::http::StatusCode;
+use malaka_app::api::auth::Role;
+use malaka_app::server::Settings;
+
+use crate::support::TestApp;
+
+const ENGLISH: &str = "malaka_lang=en";
+
+/// A test app on a copy of the bundled catalog, which drafts must never change.
+async fn app_on_copied_catalog() -> (TestApp, tempfile::TempDir) {
+    let catalog = tempfile::tempdir().unwrap();
+    let options = std::process::Command::new("cp")
+        .arg("-r")
+        .arg(malaka_courses::bundled_catalog_dir().join("cybersecurity"))
+        .arg(catalog.path())
+        .status()
+        .unwrap();
+    assert!(options.success());
+    let app = TestApp::with_settings(Settings {
+        catalog_dir: catalog.path().to_owned(),
+        ..Settings::default()
+    })
+    .await;
+    (app, catalog)
+}
+
+#[tokio::test]
+async fn only_trainers_and_admins_reach_the_workspace() {
+    let (app, _catalog) = app_on_copied_catalog().await;
+    let officer = app.user("o@gov.uz", Role::Officer, None).await;
+    let hr = app.user("hr@gov.uz", Role::Hr, None).await;
+    let trainer = app.user("t@gov.uz", Role::Trainer, None).await;
+    for user in [officer, hr] {
+        let cookie = format!("{}; {ENGLISH}", app.cookie_for(user).await);
+        assert_eq!(
+            app.get("/author", Some(&cookie)).await.status,
+            StatusCode::FORBIDDEN
+        );
+        let form = [
+            ("course", "cybersecurity"),
+            ("file", "02-phishing.md"),
+            ("markdown", "x"),
+        ];
+        let response = app.post_form("/api/save-draft", &form, Some(&cookie)).await;
+        assert_ne!(response.status, StatusCode::SEE_OTHER);
+    }
+    let cookie = format!("{}; {ENGLISH}", app.cookie_for(trainer).await);
+    let page = app.get("/author", Some(&cookie)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Cybersecurity for public servants"));
+    assert!(page.body.contains("No problems"));
+    assert!(page
+        .body
+        .contains("/author/cybersecurity/02-phishing.ru.md"));
+    assert_eq!(
+        app.get("/author/cybersecurity/..%2Fcourse.yaml", Some(&cookie))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.get("/author/cybersecurity/course.yaml", Some(&cookie))
+            .await
+            .status,
+        StatusCode::NOT_FOUND,
+        "only lesson files"
+    );
+}
+
+#[tokio::test]
+async fn a_draft_is_previewed_sanitised_with_its_problems_and_the_published_file_is_kept() {
+    let (app, catalog) = app_on_copied_catalog().await;
+    let trainer = app.user("t@gov.uz", Role::Trainer, None).await;
+    let cookie = format!("{}; {ENGLISH}", app.cookie_for(trainer).await);
+    let published = catalog.path().join("cybersecurity/02-phishing.md");
+    let original = std::fs::read_to_string(&published).unwrap();
+
+    let draft = format!(
+        "{original}\n\n## A new heading\n\nText <script>alert(1)</script> and <b onclick=\"x()\">bold</b>.\n"
+    );
+    let saved = app
+        .post_form(
+            "/api/save-draft",
+            &[
+                ("course", "cybersecurity"),
+                ("file", "02-phishing.md"),
+                ("markdown", draft.as_str()),
+            ],
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(
+        saved.location(),
+        Some("/author/cybersecurity/02-phishing.md")
+    );
+    let page = app
+        .get("/author/cybersecurity/02-phishing.md", Some(&cookie))
+        .await;
+    assert!(page.body.contains("You are editing a saved draft"));
+    assert!(
+        page.body.contains("&lt;script&gt;alert(1)"),
+        "the source is shown escaped in the editor"
+    );
+    let preview = &page.body[page.body.find("id=\"preview-heading\"").unwrap()..];
+    let preview = &preview[..preview.find("</section>").unwrap()];
+    assert!(preview.contains("No problems"), "{preview}");
+    assert!(
+        preview.contains("A new heading"),
+        "the preview shows the draft"
+    );
+    assert!(!preview.contains("<script"), "raw HTML is sanitised");
+    assert!(!preview.contains("onclick"), "event handlers are removed");
+    assert!(preview.contains("<b>bold</b>"), "harmless markup stays");
+    assert_eq!(
+        std::fs::read_to_string(&published).unwrap(),
+        original,
+        "not published"
+    );
+
+    let broken = "---\ntitle: Phishing\nminutes: lots\n---\n\nText.\n";
+    app.post_form(
+        "/api/save-draft",
+        &[
+            ("course", "cybersecurity"),
+            ("file", "02-phishing.md"),
+            ("markdown", broken),
+        ],
+        Some(&cookie),
+    )
+    .await;
+    let page = app
+        .get("/author/cybersecurity/02-phishing.md", Some(&cookie))
+        .await;
+    assert!(
+        page.body.contains("02-phishing.md:3:"),
+        "the problem names file and line"
+    );
+    assert!(
+        page.body.contains("minutes: lots"),
+        "the draft is kept as typed"
+    );
+}
