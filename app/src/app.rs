@@ -7,9 +7,9 @@ use leptos_router::{path, SsrMode};
 
 use crate::i18n::Locale;
 use crate::pages::{
-    AuthoringPage, CatalogPage, CoursePage, HomePage, ItemAnalysisPage, LessonEditorPage,
-    LessonPage, MyCertificatesPage, MyLearningPage, NotFoundPage, OutboxPage, QuizAttemptPage,
-    QuizPage, QuizResultPage, SignInPage, TeamProgressPage, VerifyPage,
+    AuthoringPage, CatalogPage, CourseHistoryPage, CoursePage, HomePage, ItemAnalysisPage,
+    LessonEditorPage, LessonPage, MyCertificatesPage, MyLearningPage, NotFoundPage, OutboxPage,
+    QuizAttemptPage, QuizPage, QuizResultPage, SignInPage, TeamProgressPage, VerifyPage,
 };
 
 /// The document around every page. Rendered on the server for each request, in the language of
@@ -62,6 +62,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/verify/:code") view=VerifyPage ssr=SsrMode::Async />
                 <Route path=path!("/admin/outbox") view=OutboxPage ssr=SsrMode::Async />
                 <Route path=path!("/author") view=AuthoringPage ssr=SsrMode::Async />
+                <Route path=path!("/author/:course/history") view=CourseHistoryPage ssr=SsrMode::Async />
                 <Route path=path!("/author/:course/:file") view=LessonEditorPage ssr=SsrMode::Async />
             </Routes>
         </Router>

@@ -191,8 +191,8 @@ pub fn import_course(
     })
 }
 
-/// Every file of the archive, checked, with its path inside the workspace.
-fn read_checked(
+/// Every file of the archive, checked, with its path (`<slug>/…`).
+pub fn read_checked(
     archive: &[u8],
     limits: &ArchiveLimits,
 ) -> Result<Vec<(PathBuf, Vec<u8>)>, CatalogError> {

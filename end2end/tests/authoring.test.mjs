@@ -34,3 +34,27 @@ test('a trainer edits a lesson as a draft and the preview shows it, sanitised, w
     await context.close();
   }
 });
+
+test('a trainer publishes the drafts, the history shows what changed, and a learner sees it', async () => {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await signIn(page, 'trainer@demo.malaka.uz');
+  await page.waitForURL('**/learning');
+  await page.goto('/author/certificate-check/01-verify.md');
+  await page.getByRole('button', { name: "Publish the course's drafts as a new version" }).click();
+  await page.waitForURL(/\/author\/certificate-check\/history\?diff=\d+$/);
+  assert.match(await page.locator('pre.diff').first().textContent(), /\+## Added in the browser \(with JavaScript\)/);
+  await context.close();
+
+  // Any learner now reads the published lesson (the admin here: other tests own the officer).
+  const learner = await newContext(browser);
+  const reader = await learner.newPage();
+  await signIn(reader, 'admin@demo.malaka.uz');
+  await reader.waitForURL('**/learning');
+  await reader.goto('/courses/certificate-check');
+  await reader.getByRole('button', { name: 'Enrol' }).click();
+  await reader.waitForLoadState();
+  await reader.goto('/courses/certificate-check/lessons/verify');
+  assert.equal(await reader.getByRole('heading', { name: 'Added in the browser (without JavaScript)' }).count(), 1);
+  await learner.close();
+});

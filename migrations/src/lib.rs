@@ -10,6 +10,7 @@ mod m20261125_000003_questions;
 mod m20261125_000004_quiz_attempts;
 mod m20261125_000005_certificates_and_outbox;
 mod m20261125_000006_lesson_drafts;
+mod m20261125_000007_course_versions;
 
 pub struct Migrator;
 
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000004_quiz_attempts::Migration),
             Box::new(m20261125_000005_certificates_and_outbox::Migration),
             Box::new(m20261125_000006_lesson_drafts::Migration),
+            Box::new(m20261125_000007_course_versions::Migration),
         ]
     }
 }

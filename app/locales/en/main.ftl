@@ -206,3 +206,10 @@ author-markdown = Lesson Markdown
 author-save = Save draft and preview
 author-preview = Preview
 author-draft-saved = You are editing a saved draft. Learners still see the published lesson.
+
+author-publish = Publish the course's drafts as a new version
+author-history = Version history
+author-changes = What version { $version } changed
+author-no-versions = Nothing has been published from the workspace yet.
+author-version = Version { $version }, { $date }
+author-show-changes = Show changes

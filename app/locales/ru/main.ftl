@@ -209,3 +209,10 @@ author-markdown = Текст урока (Markdown)
 author-save = Сохранить черновик и показать
 author-preview = Предпросмотр
 author-draft-saved = Вы редактируете сохранённый черновик. Слушатели пока видят опубликованный урок.
+
+author-publish = Опубликовать черновики курса как новую версию
+author-history = История версий
+author-changes = Что изменилось в версии { $version }
+author-no-versions = Из редактора ещё ничего не публиковалось.
+author-version = Версия { $version }, { $date }
+author-show-changes = Показать изменения

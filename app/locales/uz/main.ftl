@@ -197,3 +197,10 @@ author-markdown = Dars matni (Markdown)
 author-save = Qoralamani saqlash va koʻrish
 author-preview = Oldindan koʻrish
 author-draft-saved = Siz saqlangan qoralamani tahrirlayapsiz. Tinglovchilar hali eʼlon qilingan darsni koʻrishadi.
+
+author-publish = Kurs qoralamalarini yangi versiya sifatida eʼlon qilish
+author-history = Versiyalar tarixi
+author-changes = { $version }-versiyada nima oʻzgardi
+author-no-versions = Muharrirdan hali hech narsa eʼlon qilinmagan.
+author-version = { $version }-versiya, { $date }
+author-show-changes = Oʻzgarishlarni koʻrsatish

@@ -26,6 +26,28 @@ pub struct LessonEditor {
     pub problems: Vec<String>,
 }
 
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CourseVersionSummary {
+    pub version: i32,
+    pub published_at: String,
+    /// Published from the workspace (otherwise the state found before the first such publish).
+    pub from_browser: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileDiff {
+    pub file: String,
+    pub unified: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CourseHistoryView {
+    pub course: String,
+    pub versions: Vec<CourseVersionSummary>,
+    /// The changes of the version asked for (`?diff=N`), if any.
+    pub diff: Option<(i32, Vec<FileDiff>)>,
+}
+
 #[server(endpoint = "authoring-courses")]
 pub async fn authoring_courses() -> Result<Vec<AuthoringCourse>, AppError> {
     use crate::api::auth::Role;
@@ -58,4 +80,38 @@ pub async fn save_draft(course: String, file: String, markdown: String) -> Resul
     .await?;
     leptos_axum::redirect(&format!("/author/{course}/{file}"));
     Ok(())
+}
+
+/// Publishes every draft of the course as its next version, if the course is valid with them.
+#[server(endpoint = "publish-course")]
+pub async fn publish_course(course: String) -> Result<(), AppError> {
+    use crate::api::auth::Role;
+    use crate::server::authoring::publish;
+    use crate::server::{session, AppState};
+    let author = session::require_role(&[Role::Trainer, Role::Admin])?;
+    let version = publish::publish(&expect_context::<AppState>(), &author, &course).await?;
+    leptos_axum::redirect(&format!("/author/{course}/history?diff={version}"));
+    Ok(())
+}
+
+#[server(endpoint = "course-history")]
+pub async fn get_course_history(
+    course: String,
+    diff: Option<i32>,
+) -> Result<CourseHistoryView, AppError> {
+    use crate::api::auth::Role;
+    use crate::server::authoring::publish;
+    use crate::server::{session, AppState};
+    session::require_role(&[Role::Trainer, Role::Admin])?;
+    let state = expect_context::<AppState>();
+    let versions = publish::history(&state, &course).await?;
+    let diff = match diff {
+        Some(version) => Some((version, publish::diff(&state, &course, version).await?)),
+        None => None,
+    };
+    Ok(CourseHistoryView {
+        course,
+        versions,
+        diff,
+    })
 }

@@ -3,8 +3,11 @@ use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
+use leptos_router::hooks::use_query_map;
+
 use crate::api::authoring::{
-    authoring_courses, open_lesson_file, AuthoringCourse, LessonEditor, SaveDraft,
+    authoring_courses, get_course_history, open_lesson_file, AuthoringCourse, CourseHistoryView,
+    LessonEditor, PublishCourse, SaveDraft,
 };
 use crate::components::loaded_page;
 use crate::i18n::{t_with, tr, use_locale};
@@ -41,6 +44,7 @@ fn CourseList(courses: Vec<AuthoringCourse>) -> impl IntoView {
                 <section class="card" aria-labelledby=format!("course-{slug}")>
                     <h2 id=format!("course-{slug}")>{course.title}</h2>
                     {state}
+                    <p><a href=format!("/author/{slug}/history")>{tr("author-history")}</a></p>
                     <ul class="file-list">
                         {course.files.into_iter().map(|file| view! {
                             <li><a href=format!("/author/{slug}/{file}")><code>{file.clone()}</code></a></li>
@@ -70,9 +74,20 @@ fn Editor(editor: LessonEditor) -> impl IntoView {
     let heading = format!("{} / {}", editor.course, editor.file);
     view! {
         <Title text=heading.clone() />
-        <p><a href="/author">{tr("author-title")}</a></p>
+        <p>
+            <a href="/author">{tr("author-title")}</a>" · "
+            <a href=format!("/author/{}/history", editor.course)>{tr("author-history")}</a>
+        </p>
         <h1>{heading}</h1>
-        {editor.has_draft.then(|| view! { <p class="notice notice-info" role="status">{tr("author-draft-saved")}</p> })}
+        {editor.has_draft.then(|| view! {
+            <div class="notice notice-info">
+                <p role="status">{tr("author-draft-saved")}</p>
+                <form method="post" action=PublishCourse::url()>
+                    <input type="hidden" name="course" value=editor.course.clone() />
+                    <button type="submit" class="button-primary">{tr("author-publish")}</button>
+                </form>
+            </div>
+        })}
         <div class="editor">
             <form method="post" action=SaveDraft::url()>
                 <input type="hidden" name="course" value=editor.course.clone() />
@@ -98,6 +113,62 @@ fn Editor(editor: LessonEditor) -> impl IntoView {
                 })}
             </section>
         </div>
+    }
+}
+
+/// `/author/:course/history`: published versions, and with `?diff=N` what version N changed.
+#[component]
+pub fn CourseHistoryPage() -> impl IntoView {
+    let course = use_params_map()
+        .get_untracked()
+        .get("course")
+        .unwrap_or_default();
+    let diff = use_query_map()
+        .get_untracked()
+        .get("diff")
+        .and_then(|n| n.parse().ok());
+    loaded_page(
+        get_course_history(course, diff),
+        |history| view! { <History history /> },
+    )
+}
+
+#[component]
+fn History(history: CourseHistoryView) -> impl IntoView {
+    let locale = use_locale();
+    let course = history.course.clone();
+    view! {
+        <Title text=tr("author-history") />
+        <p><a href="/author">{tr("author-title")}</a></p>
+        <h1>{format!("{} · {}", history.course, tr("author-history"))}</h1>
+        {history.diff.map(|(version, files)| view! {
+            <section aria-labelledby="changes">
+                <h2 id="changes">{t_with(locale, "author-changes", &[("version", version.into())])}</h2>
+                {files.into_iter().map(|file| view! {
+                    <h3><code>{file.file}</code></h3>
+                    <pre class="diff">{file.unified}</pre>
+                }).collect_view()}
+            </section>
+        })}
+        {if history.versions.is_empty() {
+            view! { <p>{tr("author-no-versions")}</p> }.into_any()
+        } else {
+            view! {
+                <ol class="versions" reversed>
+                    {history.versions.into_iter().map(|v| {
+                        let label = t_with(locale, "author-version", &[("version", v.version.into()), ("date", v.published_at.into())]);
+                        view! {
+                            <li>
+                                {label}" "
+                                {v.from_browser.then(|| view! {
+                                    <a href=format!("/author/{course}/history?diff={}", v.version)>{tr("author-show-changes")}</a>
+                                })}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ol>
+            }.into_any()
+        }}
     }
 }
 

@@ -17,7 +17,7 @@ mod sign_in;
 mod team_progress;
 mod verify;
 
-pub use authoring::{AuthoringPage, LessonEditorPage};
+pub use authoring::{AuthoringPage, CourseHistoryPage, LessonEditorPage};
 pub use catalog::CatalogPage;
 pub use certificates::MyCertificatesPage;
 pub use course::CoursePage;

@@ -144,3 +144,112 @@ async fn a_draft_is_previewed_sanitised_with_its_problems_and_the_published_file
         "the draft is kept as typed"
     );
 }
+
+#[tokio::test]
+async fn publishing_writes_the_files_keeps_progress_and_records_the_version_and_its_changes() {
+    use malaka_app::i18n::Locale;
+    use malaka_app::server::learning;
+
+    let (app, catalog) = app_on_copied_catalog().await;
+    let trainer = app.user("t@gov.uz", Role::Trainer, None).await;
+    let officer = app.user("o@gov.uz", Role::Officer, None).await;
+    let db = &app.state.db;
+    learning::complete_lesson(db, officer, "cybersecurity", "phishing")
+        .await
+        .unwrap();
+    let version_before = db
+        .catalog
+        .snapshot()
+        .course("cybersecurity")
+        .unwrap()
+        .model
+        .version;
+    let cookie = format!("{}; {ENGLISH}", app.cookie_for(trainer).await);
+    let published = catalog.path().join("cybersecurity/02-phishing.md");
+    let original = std::fs::read_to_string(&published).unwrap();
+
+    // A draft that breaks the course is not published.
+    let broken = "---\ntitle: Phishing\nminutes: lots\n---\n";
+    app.post_form(
+        "/api/save-draft",
+        &[
+            ("course", "cybersecurity"),
+            ("file", "02-phishing.md"),
+            ("markdown", broken),
+        ],
+        Some(&cookie),
+    )
+    .await;
+    let refused = app
+        .post_form(
+            "/api/publish-course",
+            &[("course", "cybersecurity")],
+            Some(&cookie),
+        )
+        .await;
+    assert_ne!(refused.status, StatusCode::SEE_OTHER);
+    assert_eq!(std::fs::read_to_string(&published).unwrap(), original);
+
+    let draft = format!("{original}\n\n## Published from the browser\n\nNew text.\n");
+    app.post_form(
+        "/api/save-draft",
+        &[
+            ("course", "cybersecurity"),
+            ("file", "02-phishing.md"),
+            ("markdown", draft.as_str()),
+        ],
+        Some(&cookie),
+    )
+    .await;
+    let done = app
+        .post_form(
+            "/api/publish-course",
+            &[("course", "cybersecurity")],
+            Some(&cookie),
+        )
+        .await;
+    let version = db
+        .catalog
+        .snapshot()
+        .course("cybersecurity")
+        .unwrap()
+        .model
+        .version;
+    assert_eq!(version, version_before + 1);
+    assert_eq!(
+        done.location(),
+        Some(format!("/author/cybersecurity/history?diff={version}").as_str())
+    );
+    assert_eq!(std::fs::read_to_string(&published).unwrap(), draft);
+
+    let lesson = learning::open_lesson(db, officer, "cybersecurity", "phishing", Locale::En)
+        .await
+        .unwrap();
+    assert!(
+        lesson.html.contains("Published from the browser"),
+        "learners see it"
+    );
+    assert!(lesson.completed, "progress is kept");
+
+    let history = app
+        .get(
+            &format!("/author/cybersecurity/history?diff={version}"),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(history.status, StatusCode::OK);
+    assert!(history.body.contains("cybersecurity/02-phishing.md"));
+    assert!(
+        history.body.contains("+## Published from the browser"),
+        "{}",
+        history.body
+    );
+    assert!(history.body.contains(&format!("Version {version_before},")));
+    let editor = app
+        .get("/author/cybersecurity/02-phishing.md", Some(&cookie))
+        .await;
+    assert!(
+        !editor.body.contains("You are editing a saved draft"),
+        "drafts are cleared"
+    );
+}

@@ -3,6 +3,8 @@
 //! loaded with the draft in place, through the same loader, renderer and sanitiser as the
 //! catalog, and every problem is reported as `file:line:column`.
 
+pub mod publish;
+
 use chrono::Utc;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
@@ -65,6 +67,19 @@ fn lesson_files(dir: &Path) -> Vec<String> {
         .collect();
     files.sort();
     files
+}
+
+/// The folder of the course `slug`, when it is a course in the catalog folder.
+fn course_dir(state: &AppState, slug: &str) -> Result<PathBuf, AppError> {
+    let plain = !slug.is_empty()
+        && slug
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    let dir = state.settings.catalog_dir.join(slug);
+    match plain && dir.join("course.yaml").is_file() {
+        true => Ok(dir),
+        false => Err(AppError::NotFound),
+    }
 }
 
 fn relative_problems(error: &malaka_courses::CatalogError, dir: &Path) -> Vec<String> {

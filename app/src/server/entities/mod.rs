@@ -5,6 +5,7 @@ pub mod certificate;
 pub mod check_answer;
 pub mod course;
 pub mod course_text;
+pub mod course_version;
 pub mod enrolment;
 pub mod lesson;
 pub mod lesson_draft;
