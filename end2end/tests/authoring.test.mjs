@@ -58,3 +58,23 @@ test('a trainer publishes the drafts, the history shows what changed, and a lear
   assert.equal(await reader.getByRole('heading', { name: 'Added in the browser (without JavaScript)' }).count(), 1);
   await learner.close();
 });
+
+test('a trainer downloads a course as a zip, and uploading it again is refused because it exists', async () => {
+  const context = await newContext(browser, { javaScriptEnabled: false });
+  const page = await context.newPage();
+  await signIn(page, 'trainer@demo.malaka.uz');
+  await page.waitForURL('**/learning');
+  await page.goto('/author');
+  const downloading = page.waitForEvent('download');
+  await page.locator('a[href="/author/certificate-check/export.zip"]').click();
+  const download = await downloading;
+  assert.equal(download.suggestedFilename(), 'certificate-check.zip');
+  const path = await download.path();
+
+  await page.getByLabel(/A new course as a zip/).setInputFiles(path);
+  await page.getByRole('button', { name: 'Upload the course' }).click();
+  await page.waitForURL(/\/author\?import_error=/);
+  assert.equal(await page.getByRole('alert').locator('p').textContent(),
+    'The upload was refused; nothing was changed:');
+  await context.close();
+});

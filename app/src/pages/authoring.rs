@@ -24,10 +24,27 @@ pub fn AuthoringPage() -> impl IntoView {
 #[component]
 fn CourseList(courses: Vec<AuthoringCourse>) -> impl IntoView {
     let locale = use_locale();
+    let query = use_query_map().get_untracked();
+    let imported = query.get("imported");
+    let import_error = query.get("import_error");
     view! {
         <Title text=tr("author-title") />
         <h1>{tr("author-title")}</h1>
         <p>{tr("author-intro")}</p>
+        {imported.map(|slug| view! {
+            <p class="notice notice-success" role="status">{t_with(locale, "author-imported", &[("course", slug.into())])}</p>
+        })}
+        {import_error.map(|message| view! {
+            <div class="notice notice-error" role="alert">
+                <p>{tr("author-import-refused")}</p>
+                <pre class="diff">{message}</pre>
+            </div>
+        })}
+        <form method="post" action="/api/course-import" enctype="multipart/form-data" class="card">
+            <label for="archive">{tr("author-import-label")}</label>
+            <input id="archive" name="archive" type="file" accept=".zip,application/zip" required />
+            <button type="submit" class="button-primary">{tr("author-import")}</button>
+        </form>
         {courses.into_iter().map(|course| {
             let slug = course.slug.clone();
             let state = if course.problems.is_empty() {
@@ -44,7 +61,10 @@ fn CourseList(courses: Vec<AuthoringCourse>) -> impl IntoView {
                 <section class="card" aria-labelledby=format!("course-{slug}")>
                     <h2 id=format!("course-{slug}")>{course.title}</h2>
                     {state}
-                    <p><a href=format!("/author/{slug}/history")>{tr("author-history")}</a></p>
+                    <p>
+                        <a href=format!("/author/{slug}/history")>{tr("author-history")}</a>" · "
+                        <a href=format!("/author/{slug}/export.zip") download>{tr("author-export")}</a>
+                    </p>
                     <ul class="file-list">
                         {course.files.into_iter().map(|file| view! {
                             <li><a href=format!("/author/{slug}/{file}")><code>{file.clone()}</code></a></li>

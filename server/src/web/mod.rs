@@ -2,6 +2,7 @@
 //! the site's static files, behind the security, session and compression layers.
 
 mod assets;
+mod authoring;
 mod certificates;
 mod security;
 mod session;
@@ -41,6 +42,11 @@ pub fn router(app: AppState, leptos: LeptosOptions) -> Router {
             &format!("{SERVER_FN_PREFIX}/{{*name}}"),
             post(server_fn_handler),
         )
+        .route(
+            &format!("{SERVER_FN_PREFIX}/course-import"),
+            post(authoring::import).layer(authoring::upload_limit()),
+        )
+        .route("/author/{course}/export.zip", get(authoring::export))
         .route(
             "/certificates/{public_id}/{file}",
             get(certificates::download),

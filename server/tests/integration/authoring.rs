@@ -253,3 +253,109 @@ async fn publishing_writes_the_files_keeps_progress_and_records_the_version_and_
         "drafts are cleared"
     );
 }
+
+fn multipart_upload(
+    app: &TestApp,
+    cookie: &str,
+    archive: &[u8],
+) -> axum::http::Request<axum::body::Body> {
+    let _ = app;
+    let boundary = "malaka-test-boundary";
+    let mut body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"archive\"; filename=\"course.zip\"\r\nContent-Type: application/zip\r\n\r\n"
+    )
+    .into_bytes();
+    body.extend_from_slice(archive);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    axum::http::Request::post("/api/course-import")
+        .header(
+            "content-type",
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .header("host", "127.0.0.1:3000")
+        .header("origin", "http://127.0.0.1:3000")
+        .header("sec-fetch-site", "same-origin")
+        .header("cookie", cookie)
+        .body(axum::body::Body::from(body))
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_course_zip_downloads_and_a_new_one_uploads_with_its_checks() {
+    let (app, catalog) = app_on_copied_catalog().await;
+    let trainer = app.user("t@gov.uz", Role::Trainer, None).await;
+    let officer = app.user("o@gov.uz", Role::Officer, None).await;
+    let cookie = format!("{}; {ENGLISH}", app.cookie_for(trainer).await);
+    let officer_cookie = app.cookie_for(officer).await;
+
+    assert_eq!(
+        app.get("/author/cybersecurity/export.zip", Some(&officer_cookie))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    let download = app
+        .get("/author/cybersecurity/export.zip", Some(&cookie))
+        .await;
+    assert_eq!(download.status, StatusCode::OK);
+    assert_eq!(download.headers["content-type"], "application/zip");
+    let exported = download.bytes.clone();
+    assert!(exported.starts_with(b"PK"));
+
+    // The same course again is refused: it exists; nothing changes.
+    let again = app.send(multipart_upload(&app, &cookie, &exported)).await;
+    assert!(again
+        .location()
+        .unwrap()
+        .starts_with("/author?import_error="));
+
+    // A new course: the exported one under another folder name.
+    let renamed = {
+        let files = malaka_courses::archive::read_checked(&exported, &Default::default()).unwrap();
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        for (path, bytes) in files {
+            let name = path
+                .to_string_lossy()
+                .replacen("cybersecurity", "cyber-copy", 1);
+            zip.start_file(name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            std::io::Write::write_all(&mut zip, &bytes).unwrap();
+        }
+        zip.finish().unwrap().into_inner()
+    };
+    let officer_try = app
+        .send(multipart_upload(&app, &officer_cookie, &renamed))
+        .await;
+    assert_eq!(officer_try.status, StatusCode::FORBIDDEN);
+    let uploaded = app.send(multipart_upload(&app, &cookie, &renamed)).await;
+    assert_eq!(uploaded.location(), Some("/author?imported=cyber-copy"));
+    assert!(catalog.path().join("cyber-copy/02-phishing.md").is_file());
+    assert!(
+        app.state
+            .db
+            .catalog
+            .snapshot()
+            .course("cyber-copy")
+            .is_some(),
+        "synced"
+    );
+
+    let mut evil = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    evil.start_file(
+        "evil/../../escape.md",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .unwrap();
+    std::io::Write::write_all(&mut evil, b"x").unwrap();
+    let evil = evil.finish().unwrap().into_inner();
+    let refused = app.send(multipart_upload(&app, &cookie, &evil)).await;
+    let location = refused.location().unwrap().to_owned();
+    assert!(location.starts_with("/author?import_error="));
+    let page = app.get(&location, Some(&cookie)).await;
+    assert!(
+        page.body.contains("leaves the course folder"),
+        "{}",
+        page.body
+    );
+    assert!(!catalog.path().join("escape.md").exists());
+}

@@ -4,6 +4,7 @@
 //! catalog, and every problem is reported as `file:line:column`.
 
 pub mod publish;
+pub mod transfer;
 
 use chrono::Utc;
 use sea_orm::sea_query::OnConflict;

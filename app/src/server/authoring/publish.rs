@@ -94,7 +94,7 @@ fn write_atomically(path: &Path, text: &str) -> Result<(), AppError> {
         })
 }
 
-async fn snapshot(
+pub(super) async fn snapshot(
     state: &AppState,
     slug: &str,
     dir: &Path,

@@ -1,0 +1,53 @@
+//! A course as a zip in the workspace: downloading one, and uploading a new course, checked
+//! (see `malaka_courses::archive`) before anything is written, then synced into the catalog.
+
+use malaka_courses::archive::{export_course, import_course, ArchiveLimits};
+
+use super::publish::snapshot;
+use crate::server::{audit, catalog_sync, AppState, CurrentUser};
+use crate::AppError;
+
+pub async fn export(state: &AppState, slug: &str) -> Result<(String, Vec<u8>), AppError> {
+    let dir = super::course_dir(state, slug)?;
+    let bytes = tokio::task::spawn_blocking(move || export_course(&dir))
+        .await?
+        .map_err(|error| AppError::Invalid(error.to_string()))?;
+    Ok((format!("{slug}.zip"), bytes))
+}
+
+/// Adds the uploaded course to the catalog; returns its slug. A course that exists already is
+/// refused: its lessons are edited and published in the workspace instead.
+pub async fn import(
+    state: &AppState,
+    author: &CurrentUser,
+    archive: Vec<u8>,
+) -> Result<String, AppError> {
+    let catalog_dir = state.settings.catalog_dir.clone();
+    let course = tokio::task::spawn_blocking(move || {
+        import_course(&archive, &catalog_dir, &ArchiveLimits::default())
+    })
+    .await?
+    .map_err(|error| AppError::Invalid(error.to_string()))?;
+    let catalog_dir = state.settings.catalog_dir.clone();
+    let catalog = tokio::task::spawn_blocking(move || malaka_courses::load_catalog(&catalog_dir))
+        .await?
+        .map_err(|error| AppError::Invalid(error.to_string()))?;
+    catalog_sync::sync_catalog(&state.db, &catalog).await?;
+    let version = state
+        .db
+        .catalog
+        .snapshot()
+        .course(&course.slug)
+        .map_or(1, |cached| cached.model.version);
+    snapshot(state, &course.slug, &course.dir, version, Some(author.id)).await?;
+    audit::record(
+        &state.db.write,
+        Some(author.id),
+        "course.import",
+        &course.slug,
+        &format!("{} lessons", course.lessons.len()),
+        None,
+    )
+    .await?;
+    Ok(course.slug)
+}
