@@ -2,7 +2,7 @@
 //! course, and the upload of a new one (a multipart form, so it works without JavaScript).
 
 use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
-use axum::http::{header, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Extension;
 use malaka_app::api::auth::Role;
@@ -10,6 +10,7 @@ use malaka_app::server::authoring::transfer;
 use malaka_app::server::{CurrentUser, RequestContext};
 use malaka_courses::archive::ArchiveLimits;
 
+use super::certificates::attachment;
 use super::ServerState;
 
 /// The upload's body may be a little larger than the archive it carries.
@@ -34,18 +35,7 @@ pub async fn export(
         return refused.into_response();
     }
     match transfer::export(&state.app, &slug).await {
-        Ok((name, bytes)) => (
-            [
-                (header::CONTENT_TYPE, "application/zip".to_owned()),
-                (
-                    header::CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"{name}\""),
-                ),
-                (header::CACHE_CONTROL, "private, no-store".to_owned()),
-            ],
-            bytes,
-        )
-            .into_response(),
+        Ok((name, bytes)) => attachment("application/zip", &name, bytes),
         Err(error) => error.status_code().into_response(),
     }
 }

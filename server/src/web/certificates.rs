@@ -42,7 +42,8 @@ pub async fn jwks(State(state): State<ServerState>) -> Response {
     }
 }
 
-fn attachment(content_type: &'static str, name: &str, body: Vec<u8>) -> Response {
+/// A download: its type and name, never kept by shared caches.
+pub(super) fn attachment(content_type: &'static str, name: &str, body: Vec<u8>) -> Response {
     (
         [
             (header::CONTENT_TYPE, content_type.to_owned()),

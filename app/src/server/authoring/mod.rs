@@ -83,6 +83,23 @@ fn course_dir(state: &AppState, slug: &str) -> Result<PathBuf, AppError> {
     }
 }
 
+/// Reloads the catalog folder into the database after the workspace changed it, and returns
+/// the course's version now (raised when its files changed).
+async fn resync(state: &AppState, slug: &str) -> Result<i32, AppError> {
+    let catalog_dir = state.settings.catalog_dir.clone();
+    let catalog = tokio::task::spawn_blocking(move || malaka_courses::load_catalog(&catalog_dir))
+        .await?
+        .map_err(|error| AppError::Invalid(error.to_string()))?;
+    super::catalog_sync::sync_catalog(&state.db, &catalog).await?;
+    state
+        .db
+        .catalog
+        .snapshot()
+        .course(slug)
+        .map(|course| course.model.version)
+        .ok_or(AppError::NotFound)
+}
+
 fn relative_problems(error: &malaka_courses::CatalogError, dir: &Path) -> Vec<String> {
     error
         .problems()

@@ -11,7 +11,7 @@ use std::path::Path;
 use super::{copy_dir, relative_problems};
 use crate::api::authoring::{CourseVersionSummary, FileDiff};
 use crate::server::entities::{course_version, lesson_draft};
-use crate::server::{audit, catalog_sync, AppState, CurrentUser};
+use crate::server::{audit, AppState, CurrentUser};
 use crate::AppError;
 
 pub async fn publish(state: &AppState, author: &CurrentUser, slug: &str) -> Result<i32, AppError> {
@@ -38,18 +38,7 @@ pub async fn publish(state: &AppState, author: &CurrentUser, slug: &str) -> Resu
     for draft in &drafts {
         write_atomically(&dir.join(&draft.file_name), &draft.markdown)?;
     }
-    let catalog_dir = state.settings.catalog_dir.clone();
-    let catalog = tokio::task::spawn_blocking(move || malaka_courses::load_catalog(&catalog_dir))
-        .await?
-        .map_err(|error| AppError::Invalid(error.to_string()))?;
-    catalog_sync::sync_catalog(&state.db, &catalog).await?;
-    let version = state
-        .db
-        .catalog
-        .snapshot()
-        .course(slug)
-        .map(|course| course.model.version)
-        .ok_or(AppError::NotFound)?;
+    let version = super::resync(state, slug).await?;
     snapshot(state, slug, &dir, version, Some(author.id)).await?;
     lesson_draft::Entity::delete_many()
         .filter(lesson_draft::Column::CourseSlug.eq(slug))

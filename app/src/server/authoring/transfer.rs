@@ -4,7 +4,7 @@
 use malaka_courses::archive::{export_course, import_course, ArchiveLimits};
 
 use super::publish::snapshot;
-use crate::server::{audit, catalog_sync, AppState, CurrentUser};
+use crate::server::{audit, AppState, CurrentUser};
 use crate::AppError;
 
 pub async fn export(state: &AppState, slug: &str) -> Result<(String, Vec<u8>), AppError> {
@@ -28,17 +28,7 @@ pub async fn import(
     })
     .await?
     .map_err(|error| AppError::Invalid(error.to_string()))?;
-    let catalog_dir = state.settings.catalog_dir.clone();
-    let catalog = tokio::task::spawn_blocking(move || malaka_courses::load_catalog(&catalog_dir))
-        .await?
-        .map_err(|error| AppError::Invalid(error.to_string()))?;
-    catalog_sync::sync_catalog(&state.db, &catalog).await?;
-    let version = state
-        .db
-        .catalog
-        .snapshot()
-        .course(&course.slug)
-        .map_or(1, |cached| cached.model.version);
+    let version = super::resync(state, &course.slug).await?;
     snapshot(state, &course.slug, &course.dir, version, Some(author.id)).await?;
     audit::record(
         &state.db.write,

@@ -46,12 +46,7 @@ pub async fn record_completion(
         .await?
         .rows_affected
         == 1;
-    let latest = certificate::Entity::find()
-        .filter(certificate::Column::UserId.eq(user_id))
-        .filter(certificate::Column::CourseId.eq(course.model.id))
-        .order_by_desc(certificate::Column::Sequence)
-        .one(txn)
-        .await?;
+    let latest = latest_certificate(txn, user_id, course.model.id).await?;
     let renewing = match (&latest, first_completion) {
         (None, true) => None,
         // A completion recorded before certificates existed gets its certificate now.
@@ -85,12 +80,7 @@ pub async fn renewable_since(
     course_id: i32,
     now: DateTime<Utc>,
 ) -> Result<Option<DateTime<Utc>>, AppError> {
-    let latest = certificate::Entity::find()
-        .filter(certificate::Column::UserId.eq(user_id))
-        .filter(certificate::Column::CourseId.eq(course_id))
-        .order_by_desc(certificate::Column::Sequence)
-        .one(db)
-        .await?;
+    let latest = latest_certificate(db, user_id, course_id).await?;
     Ok(latest
         .filter(|current| is_renewable(current, now))
         .and_then(|current| {
@@ -98,6 +88,20 @@ pub async fn renewable_since(
                 .expires_at
                 .map(|expires| expires - Duration::days(RENEWAL_WINDOW_DAYS)))
         }))
+}
+
+/// The learner's current certificate for the course: the one with the highest sequence.
+async fn latest_certificate(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    course_id: i32,
+) -> Result<Option<certificate::Model>, AppError> {
+    Ok(certificate::Entity::find()
+        .filter(certificate::Column::UserId.eq(user_id))
+        .filter(certificate::Column::CourseId.eq(course_id))
+        .order_by_desc(certificate::Column::Sequence)
+        .one(db)
+        .await?)
 }
 
 fn is_renewable(current: &certificate::Model, now: DateTime<Utc>) -> bool {

@@ -166,6 +166,21 @@ fn colour((r, g, b): (f32, f32, f32)) -> Color {
     })
 }
 
+fn rectangle(x: f32, y: f32, width: f32, height: f32) -> PolygonRing {
+    let corner = |x: f32, y: f32| LinePoint {
+        p: Point::new(Mm(x), Mm(y)),
+        bezier: false,
+    };
+    PolygonRing {
+        points: vec![
+            corner(x, y),
+            corner(x + width, y),
+            corner(x + width, y + height),
+            corner(x, y + height),
+        ],
+    }
+}
+
 fn mm_to_pt(mm: f32) -> f32 {
     mm * 72.0 / 25.4
 }
@@ -228,22 +243,6 @@ impl Page {
         self.text(text, x, y, size, weight, ink);
     }
 
-    fn rectangle(&mut self, x: f32, y: f32, width: f32, height: f32) -> PolygonRing {
-        let _ = self;
-        let corner = |x: f32, y: f32| LinePoint {
-            p: Point::new(Mm(x), Mm(y)),
-            bezier: false,
-        };
-        PolygonRing {
-            points: vec![
-                corner(x, y),
-                corner(x + width, y),
-                corner(x + width, y + height),
-                corner(x, y + height),
-            ],
-        }
-    }
-
     fn fill(&mut self, rings: Vec<PolygonRing>, ink: (f32, f32, f32)) {
         self.ops.push(Op::SetFillColor { col: colour(ink) });
         self.ops.push(Op::DrawPolygon {
@@ -256,7 +255,7 @@ impl Page {
     }
 
     fn outline(&mut self, inset: f32, thickness_mm: f32, ink: (f32, f32, f32)) {
-        let ring = self.rectangle(
+        let ring = rectangle(
             inset,
             inset,
             PAGE_WIDTH - 2.0 * inset,
@@ -282,7 +281,7 @@ impl Page {
     }
 
     fn rule(&mut self, y: f32) {
-        let ring = self.rectangle(PAGE_WIDTH / 2.0 - 40.0, y, 80.0, 0.4);
+        let ring = rectangle(PAGE_WIDTH / 2.0 - 40.0, y, 80.0, 0.4);
         self.fill(vec![ring], ACCENT);
     }
 
@@ -301,7 +300,7 @@ impl Page {
                 let (column, row) = (index % width, index / width);
                 let left = x + (column + 4) as f32 * module;
                 let top = y + size - (row + 4) as f32 * module;
-                rings.push(self.rectangle(left, top - module, module, module));
+                rings.push(rectangle(left, top - module, module, module));
             }
         }
         self.fill(rings, (0.0, 0.0, 0.0));
