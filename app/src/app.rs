@@ -7,9 +7,11 @@ use leptos_router::{path, SsrMode};
 
 use crate::i18n::Locale;
 use crate::pages::{
-    AuthoringPage, CatalogPage, CourseHistoryPage, CoursePage, HomePage, ItemAnalysisPage,
-    LessonEditorPage, LessonPage, MyCertificatesPage, MyLearningPage, NotFoundPage, OutboxPage,
-    QuizAttemptPage, QuizPage, QuizResultPage, SignInPage, TeamProgressPage, VerifyPage,
+    AssignmentsPage, AuthoringPage, CatalogPage, CourseHistoryPage, CoursePage, HomePage,
+    ImportReportPage, InvitationPage, ItemAnalysisPage, LessonEditorPage, LessonPage,
+    MyCertificatesPage, MyLearningPage, NotFoundPage, OrganisationPage, OutboxPage,
+    PeopleImportPage, QuizAttemptPage, QuizPage, QuizResultPage, SignInPage, TeamProgressPage,
+    VerifyPage,
 };
 
 /// The document around every page. Rendered on the server for each request, in the language of
@@ -61,6 +63,11 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/verify") view=VerifyPage ssr=SsrMode::Async />
                 <Route path=path!("/verify/:code") view=VerifyPage ssr=SsrMode::Async />
                 <Route path=path!("/admin/outbox") view=OutboxPage ssr=SsrMode::Async />
+                <Route path=path!("/admin/organisation") view=OrganisationPage ssr=SsrMode::Async />
+                <Route path=path!("/admin/people/import") view=PeopleImportPage ssr=SsrMode::Async />
+                <Route path=path!("/admin/people/import/:id") view=ImportReportPage ssr=SsrMode::Async />
+                <Route path=path!("/hr/assignments") view=AssignmentsPage ssr=SsrMode::Async />
+                <Route path=path!("/invite/:token") view=InvitationPage ssr=SsrMode::Async />
                 <Route path=path!("/author") view=AuthoringPage ssr=SsrMode::Async />
                 <Route path=path!("/author/:course/history") view=CourseHistoryPage ssr=SsrMode::Async />
                 <Route path=path!("/author/:course/:file") view=LessonEditorPage ssr=SsrMode::Async />

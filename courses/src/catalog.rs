@@ -323,12 +323,13 @@ fn parse_lesson_file(
         .map_err(|p| problems.push(p))
         .ok()?;
     if front.title.trim().is_empty() {
-        problems.push(Problem::new(path, 2, 1, "`title` must not be empty"));
+        let line = front_matter_line(split.yaml, "title");
+        problems.push(Problem::new(path, line, 1, "`title` must not be empty"));
     }
     if !(1..=120).contains(&front.minutes) {
         problems.push(Problem::new(
             path,
-            2,
+            front_matter_line(split.yaml, "minutes"),
             1,
             "`minutes` must be a whole number from 1 to 120",
         ));
@@ -340,6 +341,16 @@ fn parse_lesson_file(
     let (rendered, found) = render_markdown(path, split.body, split.body_first_line, &context);
     problems.extend(found);
     Some((front, rendered))
+}
+
+/// The file line of the top-level `key:` in a lesson's front matter (which starts at line 2).
+fn front_matter_line(yaml: &str, key: &str) -> usize {
+    yaml.lines()
+        .position(|line| {
+            line.strip_prefix(key)
+                .is_some_and(|rest| rest.starts_with(':'))
+        })
+        .map_or(2, |index| index + 2)
 }
 
 fn check_meta(path: &Path, meta: &CourseMeta, problems: &mut Vec<Problem>) {

@@ -22,11 +22,23 @@ test('a trainer edits a lesson as a draft and the preview shows it, sanitised, w
     const source = page.getByLabel('Lesson Markdown');
     const heading = `Added in the browser (${javaScriptEnabled ? 'with' : 'without'} JavaScript)`;
     await source.fill(`${await source.inputValue()}\n\n## ${heading}\n\n<a href="#top" onclick="alert(1)">Top</a>. Done.\n`);
+    const preview = page.locator('.preview');
+    if (javaScriptEnabled) {
+      // The preview follows the typing, before anything is saved, and so do the problems.
+      await preview.getByRole('heading', { name: heading }).waitFor({ timeout: 10000 });
+      assert.equal(await preview.locator('[onclick]').count(), 0, 'the live preview is sanitised too');
+      await source.fill(`---\ntitle: Broken\n---\n\nNo minutes in the front matter.\n`);
+      await preview.locator('code', { hasText: '01-verify.md:' }).first().waitFor({ timeout: 10000 });
+      await source.fill(`${await source.inputValue()}`.replace('title: Broken', 'title: Broken\nminutes: 3'));
+      await preview.getByText('No problems').waitFor({ timeout: 10000 });
+      await page.reload();
+      assert.equal(await page.getByRole('status').count(), 0, 'typing saved nothing');
+      await source.fill(`${await source.inputValue()}\n\n## ${heading}\n\n<a href="#top" onclick="alert(1)">Top</a>. Done.\n`);
+    }
     await page.getByRole('button', { name: 'Save draft and preview' }).click();
     await page.waitForLoadState();
     assert.equal(await page.getByRole('status').first().textContent(),
       'You are editing a saved draft. Learners still see the published lesson.');
-    const preview = page.locator('.preview');
     assert.equal(await preview.getByRole('heading', { name: heading }).count(), 1);
     assert.equal(await preview.locator('[onclick]').count(), 0, 'event handlers are removed');
     assert.match(await source.inputValue(), /onclick="alert\(1\)"/, 'the source is kept as typed');

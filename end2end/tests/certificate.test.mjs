@@ -1,30 +1,16 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { launch, newContext, signIn, watchErrors } from './support.mjs';
-
-const mailDir = process.env.MALAKA_E2E_MAIL_DIR;
+import { launch, newContext, signIn, waitForEmail, watchErrors } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-/** Waits for the SMTP server to have stored a message that contains `text`. */
-async function waitForEmail(text, seconds = 60) {
-  for (let i = 0; i < seconds * 4; i++) {
-    for (const name of readdirSync(mailDir).filter((n) => n.endsWith('.eml')).sort()) {
-      const message = readFileSync(join(mailDir, name), 'utf8');
-      if (message.includes(text)) return message;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`no email containing ${text} within ${seconds} s`);
-}
 
 /** The decoded bytes of the message's PDF attachment. */
 function pdfAttachment(message) {

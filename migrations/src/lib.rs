@@ -11,6 +11,7 @@ mod m20261125_000004_quiz_attempts;
 mod m20261125_000005_certificates_and_outbox;
 mod m20261125_000006_lesson_drafts;
 mod m20261125_000007_course_versions;
+mod m20261201_000008_people_and_assignments;
 
 pub struct Migrator;
 
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000005_certificates_and_outbox::Migration),
             Box::new(m20261125_000006_lesson_drafts::Migration),
             Box::new(m20261125_000007_course_versions::Migration),
+            Box::new(m20261201_000008_people_and_assignments::Migration),
         ]
     }
 }

@@ -221,3 +221,161 @@ author-import-label = Новый курс в zip-архиве (скачанны�
 author-import = Загрузить курс
 author-imported = Курс «{ $course }» добавлен в каталог.
 author-import-refused = Загрузка отклонена, ничего не изменено:
+
+# HR and administration: organisation, staff imports, invitations, assignments
+nav-assignments = Назначение курсов
+nav-organisation = Организационная структура
+org-title = Организационная структура
+org-import-link = Импортировать сотрудников из файла CSV
+org-empty = Подразделений пока нет. Сначала добавьте министерство.
+org-caption = Министерства, департаменты и подразделения
+org-unit = Подразделение
+org-kind = Тип
+org-region = Регион
+org-people = Сотрудники
+org-kind-ministry = Министерство
+org-kind-department = Департамент
+org-kind-unit = Подразделение
+org-add-title = Добавить подразделение
+org-add-parent = Входит в состав
+org-add-no-parent = Никуда не входит (новое министерство)
+org-add-name = Название
+org-add-region = Регион
+org-add-submit = Добавить подразделение
+import-title = Импорт сотрудников
+import-intro = Загрузите файл CSV, сохранённый в Excel в формате «CSV UTF-8»: по одному сотруднику на строку, значения разделены запятыми или точками с запятой. В первой строке указываются названия столбцов, например:
+import-columns = Обязательные столбцы: name (ФИО), email (электронная почта) и unit (подразделение: полный путь к нему или только название, если других подразделений с таким названием нет). Необязательные: position (должность), language (язык: uz, ru или en; если не указан — узбекский) и role (роль: officer — служащий, trainer — преподаватель, hr — кадровая служба или admin — администратор; если не указана — officer). Пока вы не ознакомитесь с отчётом, ничего не создаётся.
+import-file-label = Файл со списком сотрудников (CSV)
+import-check = Проверить файл
+import-error-too-large = Файл слишком большой: разделите его на файлы размером не более 8 МБ.
+import-error-no-file = Выберите файл для загрузки.
+import-report-title = Отчёт об импорте сотрудников
+import-summary = { $rows ->
+    [one] { $rows } строка
+    [few] { $rows } строки
+    [many] { $rows } строк
+   *[other] { $rows } строк
+}: { $clean ->
+    [one] { $clean } готова к импорту
+    [few] { $clean } готовы к импорту
+    [many] { $clean } готовы к импорту
+   *[other] { $clean } готовы к импорту
+}, { $problems ->
+    [one] { $problems } ошибка
+    [few] { $problems } ошибки
+    [many] { $problems } ошибок
+   *[other] { $problems } ошибок
+}.
+import-applied = { $count ->
+    [one] { $date } добавлен { $count } сотрудник, приглашение отправлено по электронной почте.
+    [few] { $date } добавлены { $count } сотрудника, приглашения отправлены по электронной почте.
+    [many] { $date } добавлено { $count } сотрудников, приглашения отправлены по электронной почте.
+   *[other] { $date } добавлено { $count } сотрудников, приглашения отправлены по электронной почте.
+}
+import-nothing-clean = Ни одну строку нельзя импортировать: исправьте файл и загрузите его снова.
+import-apply = { $count ->
+    [one] Добавить { $count } сотрудника и отправить приглашение
+    [few] Добавить { $count } сотрудников и отправить приглашения
+    [many] Добавить { $count } сотрудников и отправить приглашения
+   *[other] Добавить { $count } сотрудников и отправить приглашения
+}
+import-fix-or-partial = Исправьте файл и загрузите его снова или импортируйте только строки без ошибок.
+import-apply-clean = { $count ->
+    [one] Импортировать только { $count } строку без ошибок
+    [few] Импортировать только { $count } строки без ошибок
+    [many] Импортировать только { $count } строк без ошибок
+   *[other] Импортировать только { $count } строк без ошибок
+}
+import-problems-caption = Ошибки по строкам файла
+import-line = Строка
+import-problem = Ошибка
+import-another = Загрузить другой файл
+import-problem-not-utf8 = Эта строка не является текстом в кодировке UTF-8. Сохраните файл в Excel в формате «CSV UTF-8 (comma delimited)» (в русской версии Excel — «CSV UTF-8 (разделитель — запятая)»).
+import-problem-no-rows = В файле нет ни одного сотрудника.
+import-problem-too-many = { $max ->
+    [one] В файле больше { $max } строки: разделите его на несколько файлов.
+    [few] В файле больше { $max } строк: разделите его на несколько файлов.
+    [many] В файле больше { $max } строк: разделите его на несколько файлов.
+   *[other] В файле больше { $max } строк: разделите его на несколько файлов.
+}
+import-problem-missing-column = В первой строке нет столбца «{ $column }».
+import-problem-field-count = В этой строке { $found ->
+    [one] { $found } значение
+    [few] { $found } значения
+    [many] { $found } значений
+   *[other] { $found } значений
+}, а в первой строке { $expected ->
+    [one] { $expected } столбец
+    [few] { $expected } столбца
+    [many] { $expected } столбцов
+   *[other] { $expected } столбцов
+}.
+import-problem-missing-value = Столбец «{ $column }» не заполнен.
+import-problem-email = «{ $value }» не является адресом электронной почты.
+import-problem-duplicate = Этот адрес электронной почты уже указан в строке { $line }.
+import-problem-taken = Учётная запись { $value } уже существует.
+import-problem-unit = Подразделение «{ $value }» не найдено.
+import-problem-ambiguous = Подразделений с названием «{ $value }» несколько: укажите полный путь, например: Министерство / Департамент / Подразделение.
+import-problem-language = Неизвестный язык «{ $value }»: укажите uz, ru или en.
+import-problem-role = Неизвестная роль «{ $value }»: укажите officer, trainer, hr или admin.
+invite-title = Задайте пароль
+invite-welcome = Добро пожаловать в Malaka, { $name }! Чтобы завершить настройку учётной записи, придумайте пароль.
+invite-password = Новый пароль
+invite-password-rule = Не менее 10 символов. Короткую фразу легко запомнить и трудно подобрать.
+invite-password-again = Повторите пароль
+invite-submit = Сохранить пароль
+invite-error-mismatch = Пароли не совпадают.
+invite-error-password = Пароль должен содержать от 10 до 128 символов.
+invite-unusable-title = Эта ссылка недействительна
+invite-unusable = Она уже использована, срок её действия истёк или она скопирована не полностью. Попросите администратора прислать новое приглашение.
+invite-accepted = Пароль установлен. Войдите, указав свою электронную почту и новый пароль.
+email-invitation-subject = Ваша учётная запись в Malaka
+email-invitation-body = Для вас создана учётная запись в Malaka — платформе повышения квалификации государственных служащих. Откройте ссылку ниже, чтобы задать пароль.
+email-invitation-expiry = { $days ->
+    [one] Ссылкой можно воспользоваться только один раз; она действует { $days } день.
+    [few] Ссылкой можно воспользоваться только один раз; она действует { $days } дня.
+    [many] Ссылкой можно воспользоваться только один раз; она действует { $days } дней.
+   *[other] Ссылкой можно воспользоваться только один раз; она действует { $days } дней.
+}
+assign-title = Обязательное обучение
+assign-done = { $count ->
+    [one] Курс назначен { $count } сотруднику.
+    [few] Курс назначен { $count } сотрудникам.
+    [many] Курс назначен { $count } сотрудникам.
+   *[other] Курс назначен { $count } сотрудникам.
+}
+assign-none = Пока ни один курс не назначен.
+assign-caption = Действующие назначения
+assign-course = Курс
+assign-audience = Кому
+assign-due = Срок прохождения
+assign-repeat = Периодичность
+assign-people = Сотрудники
+assign-once = Однократно
+assign-every = { $months ->
+    [one] Каждый { $months } месяц
+    [few] Каждые { $months } месяца
+    [many] Каждые { $months } месяцев
+   *[other] Каждые { $months } месяцев
+}
+assign-to-unit = Подразделение и его структурные подразделения
+assign-to-position = Все сотрудники, занимающие должность
+assign-to-people = Список сотрудников
+assign-new = Назначить курс
+assign-unit-label = Подразделение
+assign-position-label = Должность
+assign-people-label = Адреса электронной почты, по одному на строку
+assign-repeat-label = Повторять каждые … мес. (если пусто — однократно)
+assign-submit = Назначить
+assign-error-audience = Выберите, кому назначается курс, и заполните соответствующее поле.
+assign-error-due = Укажите срок прохождения.
+assign-error-due-passed = Указанный срок уже прошёл.
+assign-error-recur = Укажите периодичность от 1 до 60 месяцев или оставьте поле пустым.
+assign-error-position = Укажите должность.
+assign-error-people = Следующие адреса электронной почты не относятся к сотрудникам ваших подразделений:
+assign-error-scope = Вы можете назначать обучение только своим подразделениям.
+import-recent = Последние загрузки
+import-recent-applied = импортирован
+import-recent-waiting = не импортирован
+course-due = Срок: до { $date }
+course-overdue = Просрочено с { $date }

@@ -26,6 +26,15 @@ pub struct LessonEditor {
     pub problems: Vec<String>,
 }
 
+/// What the editor shows beside the Markdown: the lesson as learners would see it and every
+/// problem in the course with this text in place.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LessonPreview {
+    /// Sanitised HTML; `None` while the course has problems.
+    pub html: Option<String>,
+    pub problems: Vec<String>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CourseVersionSummary {
     pub version: i32,
@@ -62,6 +71,19 @@ pub async fn open_lesson_file(course: String, file: String) -> Result<LessonEdit
     use crate::server::{authoring, session, AppState};
     session::require_role(&[Role::Trainer, Role::Admin])?;
     authoring::open(&expect_context::<AppState>(), &course, &file).await
+}
+
+/// The live preview while the trainer types: nothing is saved.
+#[server(endpoint = "preview-lesson")]
+pub async fn preview_lesson(
+    course: String,
+    file: String,
+    markdown: String,
+) -> Result<LessonPreview, AppError> {
+    use crate::api::auth::Role;
+    use crate::server::{authoring, session, AppState};
+    session::require_role(&[Role::Trainer, Role::Admin])?;
+    authoring::preview_text(&expect_context::<AppState>(), &course, &file, markdown).await
 }
 
 /// Saves the draft and comes back to the editor, which shows its preview and problems.

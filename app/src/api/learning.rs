@@ -17,6 +17,9 @@ pub struct CourseCard {
     pub completed: bool,
     /// The lesson to continue with: the first one not completed yet.
     pub resume_lesson: Option<String>,
+    /// The day (in Tashkent) by which HR wants the course done, while it is not.
+    pub due_on: Option<String>,
+    pub overdue: bool,
 }
 
 impl CourseCard {

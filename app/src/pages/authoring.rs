@@ -7,10 +7,11 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::authoring::{
     authoring_courses, get_course_history, open_lesson_file, AuthoringCourse, CourseHistoryView,
-    LessonEditor, PublishCourse, SaveDraft,
+    LessonEditor, LessonPreview, PublishCourse, SaveDraft,
 };
 use crate::components::loaded_page;
 use crate::i18n::{t_with, tr, use_locale};
+use crate::islands::LivePreview;
 
 /// `/author`: every course in the catalog folder with its validation state and its files.
 #[component]
@@ -77,7 +78,8 @@ fn CourseList(courses: Vec<AuthoringCourse>) -> impl IntoView {
 }
 
 /// `/author/:course/:file`: the lesson's Markdown (its draft, if any) with the preview exactly
-/// as learners will see it and every problem, after each save.
+/// as learners will see it and every problem, redrawn as the trainer types (after each save
+/// without JavaScript).
 #[component]
 pub fn LessonEditorPage() -> impl IntoView {
     let params = use_params_map().get_untracked();
@@ -119,18 +121,12 @@ fn Editor(editor: LessonEditor) -> impl IntoView {
             </form>
             <section aria-labelledby="preview-heading" class="preview">
                 <h2 id="preview-heading">{tr("author-preview")}</h2>
-                {if editor.problems.is_empty() {
-                    view! { <p class="badge badge-done">{tr("author-valid")}</p> }.into_any()
-                } else {
-                    view! {
-                        <div class="notice notice-error" role="alert">
-                            <ul>{editor.problems.into_iter().map(|p| view! { <li><code>{p}</code></li> }).collect_view()}</ul>
-                        </div>
-                    }.into_any()
-                }}
-                {editor.preview_html.map(|html| view! {
-                    <article class="lesson-body" inner_html=html></article>
-                })}
+                <LivePreview
+                    course=editor.course.clone()
+                    file=editor.file.clone()
+                    initial=LessonPreview { html: editor.preview_html, problems: editor.problems }
+                    valid_label=tr("author-valid")
+                />
             </section>
         </div>
     }

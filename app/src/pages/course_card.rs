@@ -46,6 +46,10 @@ pub fn CourseCardView(card: CourseCard) -> impl IntoView {
         <li class="card course-card">
             <h2><a href=course_href>{card.title}</a></h2>
             <p class="meta">{lessons} " · " {hours}</p>
+            {card.due_on.map(|day| {
+                let (key, class) = if card.overdue { ("course-overdue", "badge badge-overdue") } else { ("course-due", "badge") };
+                view! { <p class=class>{t_with(locale, key, &[("date", day.into())])}</p> }
+            })}
             <p>{card.summary}</p>
             {card.enrolled.then(|| view! { <ProgressBar percent /> })}
             {action}

@@ -1,32 +1,40 @@
 //! One file per route. Pages render on the server only; their forms post to server functions
 //! and come back by redirect, which is why every page works without JavaScript.
 
+mod assignments;
 mod authoring;
 mod catalog;
 mod certificates;
 mod course;
 mod course_card;
 mod home;
+mod invitation;
 mod item_analysis;
 mod lesson;
 mod my_learning;
 mod not_found;
+mod organisation;
 mod outbox;
+mod people_import;
 mod quiz;
 mod sign_in;
 mod team_progress;
 mod verify;
 
+pub use assignments::AssignmentsPage;
 pub use authoring::{AuthoringPage, CourseHistoryPage, LessonEditorPage};
 pub use catalog::CatalogPage;
 pub use certificates::MyCertificatesPage;
 pub use course::CoursePage;
 pub use home::HomePage;
+pub use invitation::InvitationPage;
 pub use item_analysis::ItemAnalysisPage;
 pub use lesson::LessonPage;
 pub use my_learning::MyLearningPage;
 pub use not_found::NotFoundPage;
+pub use organisation::OrganisationPage;
 pub use outbox::OutboxPage;
+pub use people_import::{ImportReportPage, PeopleImportPage};
 pub use quiz::{QuizAttemptPage, QuizPage, QuizResultPage};
 pub use sign_in::SignInPage;
 pub use team_progress::TeamProgressPage;

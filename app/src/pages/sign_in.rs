@@ -16,6 +16,7 @@ pub fn SignInPage() -> impl IntoView {
         Some("rate-limited") => Some("sign-in-error-rate-limited"),
         _ => None,
     };
+    let welcome = query.get("welcome").is_some();
     let email = query.get("email").unwrap_or_default();
     let next = query.get("next").unwrap_or_else(|| "/learning".into());
     view! {
@@ -23,6 +24,7 @@ pub fn SignInPage() -> impl IntoView {
         <Layout user=None current_path=request_path()>
             <section class="card sign-in">
                 <h1>{tr("sign-in-title")}</h1>
+                {welcome.then(|| view! { <p class="notice notice-success" role="status">{tr("invite-accepted")}</p> })}
                 {error_key.map(|key| view! { <p class="notice notice-error" role="alert" id="sign-in-error">{tr(key)}</p> })}
                 <form method="post" action=SignIn::url()>
                     <input type="hidden" name="next" value=next />

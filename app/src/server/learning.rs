@@ -62,6 +62,9 @@ fn card(
 ) -> CourseCard {
     let is_done = |id: i32| progress.get(&id).is_some_and(|p| p.completed_at.is_some());
     let text = course.text(locale);
+    let open_due = enrolment
+        .filter(|e| e.completed_at.is_none())
+        .and_then(|e| e.due_at);
     CourseCard {
         slug: course.model.slug.clone(),
         title: course.title(locale),
@@ -75,6 +78,12 @@ fn card(
             .count(),
         enrolled: enrolment.is_some(),
         completed: enrolment.is_some_and(|e| e.completed_at.is_some()),
+        due_on: open_due.map(|due| {
+            (due + chrono::Duration::hours(5))
+                .format("%Y-%m-%d")
+                .to_string()
+        }),
+        overdue: open_due.is_some_and(|due| due < chrono::Utc::now()),
         resume_lesson: course
             .lessons
             .iter()

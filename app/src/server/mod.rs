@@ -1,6 +1,7 @@
 //! Server-side half of the application (feature `ssr`): shared state, authentication, the
 //! database entities and the domain services that server functions and tests call.
 
+pub mod assignments;
 pub mod audit;
 pub mod auth;
 pub mod authoring;

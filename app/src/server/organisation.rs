@@ -1,10 +1,11 @@
 //! The organisation tree: ministries, their departments, and units, each in a region.
 
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ConnectionTrait, EntityTrait};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait};
 use std::collections::{HashMap, HashSet};
 
-use super::entities::org_unit;
+use super::entities::{org_unit, user};
+use crate::api::people::UnitRow;
 use crate::AppError;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,4 +62,109 @@ pub async fn subtree(db: &impl ConnectionTrait, root: i32) -> Result<HashSet<i32
         }
     }
     Ok(found)
+}
+
+/// Adds a unit; its kind follows from where it sits (a ministry at the top, then departments,
+/// then units).
+pub async fn add_unit(
+    db: &impl ConnectionTrait,
+    parent: Option<i32>,
+    name: &str,
+    region: &str,
+) -> Result<org_unit::Model, AppError> {
+    let (name, region) = (name.trim(), region.trim());
+    if name.is_empty() || region.is_empty() || name.contains('/') {
+        return Err(AppError::Invalid(
+            "a unit needs a name (without `/`) and a region".into(),
+        ));
+    }
+    let kind = match parent {
+        None => UnitKind::Ministry,
+        Some(parent) => match org_unit::Entity::find_by_id(parent).one(db).await? {
+            None => return Err(AppError::NotFound),
+            Some(parent) if parent.kind == UnitKind::Ministry.as_str() => UnitKind::Department,
+            Some(_) => UnitKind::Unit,
+        },
+    };
+    create_unit(db, parent, kind, name, region).await
+}
+
+/// Each unit's path from its ministry, e.g. `Ministry / Department / Unit`.
+pub fn paths(units: &[org_unit::Model]) -> HashMap<i32, Vec<String>> {
+    let by_id: HashMap<i32, &org_unit::Model> = units.iter().map(|u| (u.id, u)).collect();
+    units
+        .iter()
+        .map(|unit| {
+            let mut names = vec![unit.name.clone()];
+            let mut at = unit.parent_id;
+            // The depth bound stops a corrupted cycle from looping forever.
+            while let (Some(id), true) = (at, names.len() < 32) {
+                let Some(parent) = by_id.get(&id) else { break };
+                names.push(parent.name.clone());
+                at = parent.parent_id;
+            }
+            names.reverse();
+            (unit.id, names)
+        })
+        .collect()
+}
+
+/// What a staff file's `unit` column may say, normalised: the full path, or the bare name
+/// (which may name several units, and is then ambiguous).
+pub async fn unit_directory(
+    db: &impl ConnectionTrait,
+) -> Result<HashMap<String, Vec<i32>>, AppError> {
+    let units = org_unit::Entity::find().all(db).await?;
+    let mut directory: HashMap<String, Vec<i32>> = HashMap::new();
+    for (id, names) in paths(&units) {
+        let path = super::people::staff_file::unit_key(&names.join("/"));
+        let name = super::people::staff_file::unit_key(names.last().map_or("", String::as_str));
+        directory.entry(path.clone()).or_default().push(id);
+        if name != path {
+            directory.entry(name).or_default().push(id);
+        }
+    }
+    Ok(directory)
+}
+
+/// The whole tree in display order (each unit after its parent), with head counts.
+pub async fn tree_rows(db: &impl ConnectionTrait) -> Result<Vec<UnitRow>, AppError> {
+    use sea_orm::{FromQueryResult, QuerySelect};
+    #[derive(FromQueryResult)]
+    struct HeadCount {
+        org_unit_id: Option<i32>,
+        people: i64,
+    }
+    let units = org_unit::Entity::find().all(db).await?;
+    let counts: HashMap<i32, u64> = user::Entity::find()
+        .select_only()
+        .column(user::Column::OrgUnitId)
+        .column_as(user::Column::Id.count(), "people")
+        .group_by(user::Column::OrgUnitId)
+        .into_model::<HeadCount>()
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|c| c.org_unit_id.map(|unit| (unit, c.people as u64)))
+        .collect();
+    let mut paths: Vec<(Vec<String>, &org_unit::Model)> = {
+        let all = paths(&units);
+        units
+            .iter()
+            .map(|unit| (all.get(&unit.id).cloned().unwrap_or_default(), unit))
+            .collect()
+    };
+    paths.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(paths
+        .into_iter()
+        .map(|(names, unit)| UnitRow {
+            id: unit.id,
+            kind: unit.kind.clone(),
+            name: unit.name.clone(),
+            region: unit.region.clone(),
+            depth: names.len().saturating_sub(1),
+            path: names.join(" / "),
+            people: counts.get(&unit.id).copied().unwrap_or(0),
+        })
+        .collect())
 }

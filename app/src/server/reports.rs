@@ -43,7 +43,7 @@ pub async fn team_progress(
         .filter(course::Column::Archived.eq(false))
         .all(&db.read)
         .await?;
-    let texts = course_text::Entity::find().all(&db.read).await?;
+    let titles = course_titles(&db.read, locale).await?;
     let enrolments = enrolment::Entity::find().all(&db.read).await?;
     let lessons: HashMap<i32, i32> = lesson::Entity::find()
         .all(&db.read)
@@ -71,12 +71,10 @@ pub async fn team_progress(
     let mut rows: Vec<CourseProgressRow> = courses
         .iter()
         .map(|course| {
-            let title = texts
-                .iter()
-                .filter(|t| t.course_id == course.id)
-                .find(|t| t.language == locale.code())
-                .or_else(|| texts.iter().find(|t| t.course_id == course.id))
-                .map_or_else(|| course.slug.clone(), |t| t.title.clone());
+            let title = titles
+                .get(&course.id)
+                .cloned()
+                .unwrap_or_else(|| course.slug.clone());
             let mine: Vec<&enrolment::Model> = enrolments
                 .iter()
                 .filter(|e| e.course_id == course.id && people.contains(&e.user_id))
@@ -110,4 +108,25 @@ pub async fn team_progress(
         .collect();
     rows.sort_by(|a, b| a.title.cmp(&b.title));
     Ok(rows)
+}
+
+/// Each course's title in `locale`, or in its source language when not translated.
+pub async fn course_titles(
+    db: &impl sea_orm::ConnectionTrait,
+    locale: Locale,
+) -> Result<HashMap<i32, String>, AppError> {
+    let mut titles: HashMap<i32, (bool, String)> = HashMap::new();
+    for text in course_text::Entity::find().all(db).await? {
+        let preferred = text.language == locale.code();
+        let keep = titles
+            .get(&text.course_id)
+            .is_none_or(|(kept_preferred, _)| preferred && !kept_preferred);
+        if keep {
+            titles.insert(text.course_id, (preferred, text.title));
+        }
+    }
+    Ok(titles
+        .into_iter()
+        .map(|(id, (_, title))| (id, title))
+        .collect())
 }

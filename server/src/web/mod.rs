@@ -4,6 +4,7 @@
 mod assets;
 mod authoring;
 mod certificates;
+mod people;
 mod security;
 mod session;
 
@@ -45,6 +46,10 @@ pub fn router(app: AppState, leptos: LeptosOptions) -> Router {
         .route(
             &format!("{SERVER_FN_PREFIX}/course-import"),
             post(authoring::import).layer(authoring::upload_limit()),
+        )
+        .route(
+            &format!("{SERVER_FN_PREFIX}/people-import"),
+            post(people::upload).layer(people::upload_limit()),
         )
         .route("/author/{course}/export.zip", get(authoring::export))
         .route(

@@ -260,24 +260,13 @@ fn multipart_upload(
     archive: &[u8],
 ) -> axum::http::Request<axum::body::Body> {
     let _ = app;
-    let boundary = "malaka-test-boundary";
-    let mut body = format!(
-        "--{boundary}\r\nContent-Disposition: form-data; name=\"archive\"; filename=\"course.zip\"\r\nContent-Type: application/zip\r\n\r\n"
+    crate::support::multipart_request(
+        "/api/course-import",
+        "archive",
+        "course.zip",
+        archive,
+        cookie,
     )
-    .into_bytes();
-    body.extend_from_slice(archive);
-    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
-    axum::http::Request::post("/api/course-import")
-        .header(
-            "content-type",
-            format!("multipart/form-data; boundary={boundary}"),
-        )
-        .header("host", "127.0.0.1:3000")
-        .header("origin", "http://127.0.0.1:3000")
-        .header("sec-fetch-site", "same-origin")
-        .header("cookie", cookie)
-        .body(axum::body::Body::from(body))
-        .unwrap()
 }
 
 #[tokio::test]

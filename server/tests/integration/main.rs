@@ -6,6 +6,7 @@ mod completion;
 mod smtp_sink;
 mod support;
 
+mod assignments;
 mod auth;
 mod authoring;
 mod catalog_sync;
@@ -15,4 +16,5 @@ mod email;
 mod final_quiz;
 mod http;
 mod learning;
+mod people;
 mod reports;

@@ -48,7 +48,11 @@ impl PasswordHasher {
             .await
             .map_err(|_| AppError::Internal)?;
         let verified = tokio::task::spawn_blocking(move || {
-            let stored = stored.as_deref().unwrap_or(DUMMY_HASH.as_str());
+            // An invited account with no password yet costs the same time as a wrong password.
+            let stored = stored
+                .as_deref()
+                .filter(|stored| PasswordHash::new(stored).is_ok())
+                .unwrap_or(DUMMY_HASH.as_str());
             let matches = verify_password(stored, &password);
             matches && stored != DUMMY_HASH.as_str()
         });

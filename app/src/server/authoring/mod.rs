@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use super::entities::lesson_draft;
 use super::{AppState, CurrentUser};
-use crate::api::authoring::{AuthoringCourse, LessonEditor};
+use crate::api::authoring::{AuthoringCourse, LessonEditor, LessonPreview};
 use crate::AppError;
 
 /// A lesson's Markdown is at most this long (the longest lesson in the catalog is ~20 KB).
@@ -132,7 +132,7 @@ fn locate(state: &AppState, slug: &str, file: &str) -> Result<(PathBuf, PathBuf)
 }
 
 pub async fn open(state: &AppState, slug: &str, file: &str) -> Result<LessonEditor, AppError> {
-    let (dir, path) = locate(state, slug, file)?;
+    let (_, path) = locate(state, slug, file)?;
     let draft = lesson_draft::Entity::find()
         .filter(lesson_draft::Column::CourseSlug.eq(slug))
         .filter(lesson_draft::Column::FileName.eq(file))
@@ -143,19 +143,29 @@ pub async fn open(state: &AppState, slug: &str, file: &str) -> Result<LessonEdit
         .map_err(|_| AppError::Internal)?;
     let has_draft = draft.is_some();
     let markdown = draft.map_or(published, |draft| draft.markdown);
-    let file_name = file.to_owned();
-    let checked = {
-        let markdown = markdown.clone();
-        tokio::task::spawn_blocking(move || preview(&dir, &file_name, &markdown)).await??
-    };
+    let checked = preview_text(state, slug, file, markdown.clone()).await?;
     Ok(LessonEditor {
         course: slug.to_owned(),
         file: file.to_owned(),
         markdown,
         has_draft,
-        preview_html: checked.0,
-        problems: checked.1,
+        preview_html: checked.html,
+        problems: checked.problems,
     })
+}
+
+/// [`preview`] for a lesson of the catalog, off the async threads (it copies the course folder).
+pub async fn preview_text(
+    state: &AppState,
+    slug: &str,
+    file: &str,
+    markdown: String,
+) -> Result<LessonPreview, AppError> {
+    let (dir, _) = locate(state, slug, file)?;
+    let file_name = file.to_owned();
+    let (html, problems) =
+        tokio::task::spawn_blocking(move || preview(&dir, &file_name, &markdown)).await??;
+    Ok(LessonPreview { html, problems })
 }
 
 /// Loads the course with `markdown` in place of `file`, in a scratch copy of its folder: the

@@ -12,6 +12,8 @@ pub struct Model {
     pub completed_at: Option<DateTimeUtc>,
     /// The final quiz score that completed the course, when it has a quiz.
     pub score_percent: Option<i16>,
+    /// The HR assignment that made this enrolment mandatory, if any.
+    pub assignment_id: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

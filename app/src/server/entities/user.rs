@@ -11,6 +11,7 @@ pub struct Model {
     pub password_hash: String,
     pub role: String,
     pub org_unit_id: Option<i32>,
+    pub position: Option<String>,
     pub language: String,
     pub active: bool,
     pub token_version: i32,

@@ -9,7 +9,7 @@ use sea_orm::EntityTrait;
 use super::outbox::{self, Email};
 use crate::i18n::{t, t_with, Locale};
 use crate::server::certificates::pdf::{self, PdfContext};
-use crate::server::entities::{certificate, outbox_message};
+use crate::server::entities::{certificate, invitation, outbox_message, user};
 use crate::server::{AppState, Db};
 use crate::AppError;
 
@@ -18,6 +18,8 @@ use crate::AppError;
 pub enum ComposeError {
     #[error("the message refers to a certificate that no longer exists")]
     MissingCertificate,
+    #[error("the message refers to an invitation that no longer exists")]
+    MissingInvitation,
     #[error("invalid address: {0}")]
     Address(String),
     #[error("the email could not be built: {0}")]
@@ -111,6 +113,29 @@ pub async fn compose(
                 None,
             )
         }
+        Email::Invitation {
+            invitation_id,
+            token,
+        } => {
+            let person = invited(&state.db, invitation_id).await?;
+            (
+                t(locale, "email-invitation-subject"),
+                vec![
+                    t_with(locale, "email-greeting", &[("name", person.name.into())]),
+                    t(locale, "email-invitation-body"),
+                    t_with(
+                        locale,
+                        "email-invitation-expiry",
+                        &[(
+                            "days",
+                            crate::server::people::invitations::VALID_DAYS.into(),
+                        )],
+                    ),
+                ],
+                format!("{site}/invite/{token}"),
+                None,
+            )
+        }
     };
     let signature = t(locale, "email-signature");
     let plain = format!(
@@ -145,6 +170,19 @@ async fn certificate(db: &Db, id: i32) -> Result<certificate::Model, ComposeErro
         .await
         .map_err(AppError::from)?
         .ok_or(ComposeError::MissingCertificate)
+}
+
+async fn invited(db: &Db, invitation_id: i32) -> Result<user::Model, ComposeError> {
+    let found = invitation::Entity::find_by_id(invitation_id)
+        .one(&db.read)
+        .await
+        .map_err(AppError::from)?
+        .ok_or(ComposeError::MissingInvitation)?;
+    user::Entity::find_by_id(found.user_id)
+        .one(&db.read)
+        .await
+        .map_err(AppError::from)?
+        .ok_or(ComposeError::MissingInvitation)
 }
 
 fn html_body(locale: Locale, paragraphs: &[String], link: &str, signature: &str) -> String {

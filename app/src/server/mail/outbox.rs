@@ -26,8 +26,18 @@ pub const MAX_ATTEMPTS: i32 = 10;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Email {
-    CertificateIssued { certificate_id: i32 },
-    CertificateExpiring { certificate_id: i32, days: i64 },
+    CertificateIssued {
+        certificate_id: i32,
+    },
+    CertificateExpiring {
+        certificate_id: i32,
+        days: i64,
+    },
+    /// The token is the link's secret: the invitations table keeps only its hash.
+    Invitation {
+        invitation_id: i32,
+        token: String,
+    },
 }
 
 impl Email {
@@ -35,6 +45,7 @@ impl Email {
         match self {
             Email::CertificateIssued { .. } => "certificate_issued",
             Email::CertificateExpiring { .. } => "certificate_expiring",
+            Email::Invitation { .. } => "invitation",
         }
     }
 }

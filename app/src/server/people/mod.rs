@@ -1,4 +1,8 @@
-//! People: accounts, their language, their sessions.
+//! People: accounts, their language, their sessions; staff imports and invitations.
+
+pub mod import;
+pub mod invitations;
+pub mod staff_file;
 
 use chrono::Utc;
 use sea_orm::sea_query::ExprTrait;

@@ -1,0 +1,114 @@
+//! Mandatory training, for HR and admins: the assignments in force and a form to add one.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::AppError;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssignmentRow {
+    pub id: i32,
+    pub course_title: String,
+    /// `unit`, `position` or `people`.
+    pub audience: String,
+    /// The unit's path, the position, or nothing for a list of people.
+    pub target: Option<String>,
+    pub due_on: String,
+    pub recur_months: Option<i32>,
+    pub people: u64,
+    pub completed: u64,
+    pub overdue: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssignmentsOverview {
+    pub rows: Vec<AssignmentRow>,
+    /// (slug, title) of every course that can be assigned.
+    pub courses: Vec<(String, String)>,
+    /// (id, path) of the units the viewer may assign to.
+    pub units: Vec<(i32, String)>,
+}
+
+#[server(endpoint = "assignments")]
+pub async fn get_assignments() -> Result<AssignmentsOverview, AppError> {
+    use crate::api::auth::Role;
+    use crate::server::{assignments, session, AppState};
+    let context = session::request_context();
+    let viewer = session::require_role(&[Role::Hr, Role::Admin])?;
+    assignments::overview(
+        &expect_context::<AppState>().db,
+        &viewer,
+        context.locale,
+        chrono::Utc::now(),
+    )
+    .await
+}
+
+/// The form's fields as posted: which audience is chosen decides which other field counts.
+#[allow(clippy::too_many_arguments)]
+#[server(endpoint = "create-assignment")]
+pub async fn create_assignment(
+    course: String,
+    audience: String,
+    unit: Option<i32>,
+    position: Option<String>,
+    people: Option<String>,
+    due_on: String,
+    recur_months: Option<String>,
+) -> Result<(), AppError> {
+    use crate::api::auth::Role;
+    use crate::server::assignments::{self, Audience, NewAssignment};
+    use crate::server::{session, AppState};
+    let context = session::request_context();
+    let actor = session::require_role(&[Role::Hr, Role::Admin])?;
+    let fail = |key: &str, detail: &str| {
+        let query = form_urlencoded::Serializer::new(String::new())
+            .append_pair("error", key)
+            .append_pair("detail", detail)
+            .finish();
+        leptos_axum::redirect(&format!("/hr/assignments?{query}"));
+        Ok(())
+    };
+    let audience = match (audience.as_str(), unit, position, people) {
+        ("unit", Some(unit), _, _) => Audience::Unit(unit),
+        ("position", _, Some(position), _) => Audience::Position(position),
+        ("people", _, _, Some(people)) => Audience::People(
+            people
+                .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
+                .filter(|email| !email.is_empty())
+                .map(str::to_owned)
+                .collect(),
+        ),
+        _ => return fail("assign-error-audience", ""),
+    };
+    let Ok(due_on) = chrono::NaiveDate::parse_from_str(&due_on, "%Y-%m-%d") else {
+        return fail("assign-error-due", "");
+    };
+    let recur_months = match recur_months.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(months) => match months.parse() {
+            Ok(months) => Some(months),
+            Err(_) => return fail("assign-error-recur", ""),
+        },
+    };
+    let new = NewAssignment {
+        course_slug: course,
+        audience,
+        due_on,
+        recur_months,
+    };
+    let db = &expect_context::<AppState>().db;
+    match assignments::create(db, &actor, new, context.client_ip, chrono::Utc::now()).await {
+        Ok((_, enrolled)) => {
+            leptos_axum::redirect(&format!("/hr/assignments?assigned={enrolled}"));
+            Ok(())
+        }
+        // "key detail": an i18n message id and the data it is about (emails, never prose).
+        Err(AppError::Invalid(message)) => {
+            let (key, detail) = message.split_once(' ').unwrap_or((&message, ""));
+            fail(key, detail)
+        }
+        Err(AppError::Forbidden) => fail("assign-error-scope", ""),
+        Err(other) => Err(other),
+    }
+}

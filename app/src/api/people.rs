@@ -1,0 +1,196 @@
+//! People and the organisation, for admins: the unit tree, staff imports from CSV with their
+//! line-by-line report, and the invitation links that new people use to set a password.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::AppError;
+
+/// One mistake in an uploaded staff file. The page words it in the reader's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ImportProblem {
+    NotUtf8,
+    NoRows,
+    TooManyRows { max: usize },
+    MissingColumn { column: String },
+    WrongFieldCount { expected: usize, found: usize },
+    MissingValue { column: String },
+    InvalidEmail { value: String },
+    DuplicateInFile { first_line: usize },
+    EmailTaken { value: String },
+    UnknownUnit { value: String },
+    AmbiguousUnit { value: String },
+    UnknownLanguage { value: String },
+    UnknownRole { value: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LineProblem {
+    /// 1-based line of the file (the header is line 1).
+    pub line: usize,
+    pub problem: ImportProblem,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportReport {
+    pub id: i32,
+    pub file_name: String,
+    pub uploaded_on: String,
+    pub rows_total: usize,
+    pub rows_clean: usize,
+    pub problems: Vec<LineProblem>,
+    /// When and how many people were created, once the import was applied.
+    pub applied: Option<(String, usize)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitRow {
+    pub id: i32,
+    pub kind: String,
+    pub name: String,
+    pub region: String,
+    /// 0 for a ministry, 1 for its departments, and so on.
+    pub depth: usize,
+    /// `Ministry / Department / Unit`: what a staff file's `unit` column may say.
+    pub path: String,
+    pub people: u64,
+}
+
+#[server(endpoint = "organisation")]
+pub async fn organisation_tree() -> Result<Vec<UnitRow>, AppError> {
+    use crate::api::auth::Role;
+    use crate::server::{organisation, session, AppState};
+    session::require_role(&[Role::Admin])?;
+    organisation::tree_rows(&expect_context::<AppState>().db.read).await
+}
+
+#[server(endpoint = "create-unit")]
+pub async fn create_unit(
+    parent: Option<i32>,
+    name: String,
+    region: String,
+) -> Result<(), AppError> {
+    use crate::api::auth::Role;
+    use crate::server::{audit, organisation, session, AppState};
+    let context = session::request_context();
+    let admin = session::require_role(&[Role::Admin])?;
+    let db = &expect_context::<AppState>().db;
+    let unit = organisation::add_unit(&db.write, parent, &name, &region).await?;
+    audit::record(
+        &db.write,
+        Some(admin.id),
+        "unit.create",
+        &format!("unit {}", unit.id),
+        &format!("{} ({})", unit.name, unit.region),
+        context.client_ip,
+    )
+    .await?;
+    leptos_axum::redirect("/admin/organisation");
+    Ok(())
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportSummary {
+    pub id: i32,
+    pub file_name: String,
+    pub uploaded_on: String,
+    pub rows_total: usize,
+    pub problems: usize,
+    pub applied: bool,
+}
+
+/// The latest uploads, newest first, for the import page.
+#[server(endpoint = "recent-people-imports")]
+pub async fn recent_people_imports() -> Result<Vec<ImportSummary>, AppError> {
+    use crate::api::auth::Role;
+    use crate::server::people::import;
+    use crate::server::{session, AppState};
+    session::require_role(&[Role::Admin])?;
+    import::recent(&expect_context::<AppState>().db.read, 10).await
+}
+
+#[server(endpoint = "people-import-report")]
+pub async fn people_import_report(id: i32) -> Result<ImportReport, AppError> {
+    use crate::api::auth::Role;
+    use crate::server::people::import;
+    use crate::server::{session, AppState};
+    session::require_role(&[Role::Admin])?;
+    import::report(&expect_context::<AppState>().db.read, id).await
+}
+
+/// Creates the people of a checked file: all of them when it is clean, or only the clean rows
+/// when the admin asks for that (`clean_only`).
+#[server(endpoint = "apply-people-import")]
+pub async fn apply_people_import(id: i32, clean_only: Option<String>) -> Result<(), AppError> {
+    use crate::api::auth::Role;
+    use crate::server::people::import;
+    use crate::server::{session, AppState};
+    let context = session::request_context();
+    let admin = session::require_role(&[Role::Admin])?;
+    let state = expect_context::<AppState>();
+    import::apply(
+        &state,
+        &admin,
+        id,
+        clean_only.is_some(),
+        context.client_ip,
+        chrono::Utc::now(),
+    )
+    .await?;
+    leptos_axum::redirect(&format!("/admin/people/import/{id}"));
+    Ok(())
+}
+
+/// Who an invitation link is for, if it can still be used.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvitationView {
+    pub name: String,
+    pub email: String,
+}
+
+#[server(endpoint = "invitation")]
+pub async fn get_invitation(token: String) -> Result<InvitationView, AppError> {
+    use crate::server::people::invitations;
+    use crate::server::AppState;
+    invitations::find_usable(
+        &expect_context::<AppState>().db.read,
+        &token,
+        chrono::Utc::now(),
+    )
+    .await
+}
+
+/// Sets the password of an invited person. The link works once.
+#[server(endpoint = "accept-invitation")]
+pub async fn accept_invitation(
+    token: String,
+    password: String,
+    password_again: String,
+) -> Result<(), AppError> {
+    use crate::server::people::invitations;
+    use crate::server::{session, AppState};
+    let context = session::request_context();
+    let back = |error: &str| leptos_axum::redirect(&format!("/invite/{token}?error={error}"));
+    if password != password_again {
+        back("mismatch");
+        return Ok(());
+    }
+    let state = expect_context::<AppState>();
+    let accepted = invitations::accept(
+        &state,
+        &token,
+        password,
+        context.client_ip,
+        chrono::Utc::now(),
+    )
+    .await;
+    match accepted {
+        Ok(_) => leptos_axum::redirect("/sign-in?welcome=1"),
+        Err(AppError::Invalid(_)) => back("password"),
+        // The page then says the link cannot be used.
+        Err(AppError::NotFound) => back("unusable"),
+        Err(other) => return Err(other),
+    }
+    Ok(())
+}

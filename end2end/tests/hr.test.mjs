@@ -1,0 +1,84 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, newContext, plainText, signIn, waitForEmail } from './support.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const newcomer = 'e2e.newcomer@demo.malaka.uz';
+const office = 'E2E office';
+const officePath = `Ministry of Digital Technologies / Department of Public Services / ${office}`;
+
+test('an admin imports staff, the newcomer sets a password, HR assigns a course, and the completion shows', async () => {
+  // The admin adds a unit and imports a person into it, all without JavaScript.
+  const adminContext = await newContext(browser, { javaScriptEnabled: false });
+  const admin = await adminContext.newPage();
+  await signIn(admin, 'admin@demo.malaka.uz');
+  await admin.waitForURL('**/learning');
+  await admin.getByRole('link', { name: 'Organisation' }).click();
+  await admin.getByLabel('Part of').selectOption({ label: 'Ministry of Digital Technologies / Department of Public Services' });
+  await admin.getByLabel('Name').fill(office);
+  await admin.getByLabel('Region').fill('Navoiy');
+  await admin.getByRole('button', { name: 'Add the unit' }).click();
+  await admin.waitForURL('**/admin/organisation');
+  assert.equal(await admin.getByRole('rowheader', { name: office }).count(), 1);
+
+  await admin.getByRole('link', { name: 'Import staff from a CSV file' }).click();
+  // As Excel saves "CSV UTF-8" in a Russian locale: a byte-order mark and semicolons.
+  const csv = `\ufeffФИО;Email;Unit;Position;Language\r\nНовый Сотрудник;${newcomer};${office};Inspector;en\r\nNo Email;;${office};;\r\n`;
+  await admin.getByLabel('Staff file (CSV)').setInputFiles({ name: 'staff.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await admin.getByRole('button', { name: 'Check the file' }).click();
+  await admin.waitForURL(/\/admin\/people\/import\/\d+$/);
+  assert.equal(await admin.getByRole('status').textContent(), '2 rows: 1 ready to import, 1 problems.');
+  assert.equal(await admin.getByRole('row', { name: /^3 The "email" is empty\.$/ }).count(), 1);
+  await admin.getByRole('button', { name: 'Import only the 1 clean rows' }).click();
+  await admin.waitForURL(/\/admin\/people\/import\/\d+$/);
+  assert.match(await admin.getByRole('status').last().textContent(), /^1 people were created on /);
+  await adminContext.close();
+
+  // The invitation arrives by email; its link sets the password, once.
+  const email = plainText(await waitForEmail(`To: ${newcomer}`));
+  const link = email.match(/https?:\/\/\S+\/invite\/[A-Za-z0-9_-]+/)[0];
+  const personContext = await newContext(browser);
+  const person = await personContext.newPage();
+  await person.goto(new URL(link).pathname);
+  await person.getByLabel('New password').fill('a sentence that is long');
+  await person.getByLabel('The same password again').fill('a sentence that is long');
+  await person.getByRole('button', { name: 'Set my password' }).click();
+  await person.waitForURL('**/sign-in?welcome=1');
+  await person.goto(new URL(link).pathname);
+  assert.equal(await person.getByRole('heading', { name: 'This link cannot be used' }).count(), 1);
+  await signIn(person, newcomer, 'a sentence that is long');
+  await person.waitForURL('**/learning');
+
+  // HR assigns the one-lesson course to the new unit, with a due date.
+  const hrContext = await newContext(browser);
+  const hr = await hrContext.newPage();
+  await signIn(hr, 'hr@demo.malaka.uz');
+  await hr.waitForURL('**/learning');
+  await hr.getByRole('link', { name: 'Assignments' }).click();
+  await hr.getByLabel('Course').selectOption({ label: 'Checking a certificate' });
+  await hr.getByLabel('A unit and its sub-units').check();
+  await hr.getByLabel('Unit', { exact: true }).selectOption({ label: officePath });
+  const due = new Date(Date.now() + 30 * 86400000).toISOString().slice(0, 10);
+  await hr.getByLabel('Due date').fill(due);
+  await hr.getByRole('button', { name: 'Assign' }).click();
+  await hr.waitForURL('**/hr/assignments?assigned=1');
+  assert.equal(await hr.getByRole('status').textContent(), 'Assigned to 1 people.');
+
+  // The newcomer sees it with its due date and completes it.
+  await person.goto('/learning');
+  assert.equal(await person.getByText(`Due by ${due}`).count(), 1);
+  await person.goto('/courses/certificate-check/lessons/verify');
+  await person.getByRole('button', { name: 'Mark complete' }).click();
+  await person.waitForLoadState();
+  await personContext.close();
+
+  // HR's list of assignments counts the completion.
+  await hr.goto('/hr/assignments');
+  const row = hr.getByRole('row').filter({ hasText: office });
+  assert.deepEqual(await row.getByRole('cell').allTextContents(),
+    [`A unit and its sub-units: ${officePath}`, due, 'Once', '1', '1', '0']);
+  await hrContext.close();
+});

@@ -1,0 +1,61 @@
+//! The staff file upload: a multipart form, so that it works without JavaScript. The file is
+//! checked and kept with its report; the admin reads the report before anything is created.
+
+use axum::extract::{DefaultBodyLimit, Multipart, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Extension;
+use malaka_app::api::auth::Role;
+use malaka_app::server::people::import;
+use malaka_app::server::RequestContext;
+
+use super::ServerState;
+
+pub fn upload_limit() -> DefaultBodyLimit {
+    DefaultBodyLimit::max(import::MAX_FILE_BYTES + 64 * 1024)
+}
+
+/// Reached under the server-function prefix, so the same-origin POST guard applies to it.
+pub async fn upload(
+    State(state): State<ServerState>,
+    Extension(context): Extension<RequestContext>,
+    mut form: Multipart,
+) -> Response {
+    let admin = match context.user {
+        Some(user) if user.role == Role::Admin => user,
+        Some(_) => return StatusCode::FORBIDDEN.into_response(),
+        None => return StatusCode::UNAUTHORIZED.into_response(),
+    };
+    let mut file = None;
+    while let Ok(Some(field)) = form.next_field().await {
+        if field.name() == Some("staff") {
+            let name = field.file_name().unwrap_or("staff.csv").to_owned();
+            match field.bytes().await {
+                Ok(bytes) => file = Some((name, bytes)),
+                // Larger than the body limit: say so instead of failing the connection.
+                Err(_) => {
+                    return Redirect::to("/admin/people/import?error=too-large").into_response()
+                }
+            }
+        }
+    }
+    let Some((name, bytes)) = file.filter(|(_, bytes)| !bytes.is_empty()) else {
+        return Redirect::to("/admin/people/import?error=no-file").into_response();
+    };
+    let uploaded = import::upload(
+        &state.app.db,
+        &admin,
+        &name,
+        &bytes,
+        context.client_ip,
+        chrono::Utc::now(),
+    )
+    .await;
+    match uploaded {
+        Ok(id) => Redirect::to(&format!("/admin/people/import/{id}")).into_response(),
+        Err(malaka_app::AppError::Invalid(_)) => {
+            Redirect::to("/admin/people/import?error=too-large").into_response()
+        }
+        Err(error) => error.status_code().into_response(),
+    }
+}

@@ -1,0 +1,479 @@
+//! Staff imports from CSV and the invitations they send.
+
+use chrono::{Duration, Utc};
+use malaka_app::api::auth::Role;
+use malaka_app::api::people::{ImportProblem, LineProblem};
+use malaka_app::server::entities::{invitation, outbox_message, user};
+use malaka_app::server::mail::outbox::{self, Email};
+use malaka_app::server::organisation::{add_unit, create_unit, UnitKind};
+use malaka_app::server::people::{import, invitations, staff_file};
+use malaka_app::server::{auth, CurrentUser};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+
+use crate::support::{multipart_request, TestApp};
+
+pub struct Tree {
+    pub ministry: i32,
+    pub registry: i32,
+    pub chilonzor: i32,
+    pub yunusobod: i32,
+    pub other_ministry: i32,
+}
+
+/// Two ministries, each with a department called "Registry" (so the bare name is ambiguous).
+pub async fn tree(app: &TestApp) -> Tree {
+    let db = &app.state.db.write;
+    let ministry = add_unit(db, None, "Ministry of Justice", "Tashkent")
+        .await
+        .unwrap();
+    let registry = add_unit(db, Some(ministry.id), "Registry", "Tashkent")
+        .await
+        .unwrap();
+    let chilonzor = add_unit(db, Some(registry.id), "Chilonzor office", "Tashkent")
+        .await
+        .unwrap();
+    let yunusobod = add_unit(db, Some(registry.id), "Yunusobod office", "Tashkent")
+        .await
+        .unwrap();
+    let other = create_unit(
+        db,
+        None,
+        UnitKind::Ministry,
+        "Ministry of Health",
+        "Samarkand",
+    )
+    .await
+    .unwrap();
+    add_unit(db, Some(other.id), "Registry", "Samarkand")
+        .await
+        .unwrap();
+    assert_eq!(registry.kind, "department");
+    assert_eq!(chilonzor.kind, "unit");
+    Tree {
+        ministry: ministry.id,
+        registry: registry.id,
+        chilonzor: chilonzor.id,
+        yunusobod: yunusobod.id,
+        other_ministry: other.id,
+    }
+}
+
+pub async fn admin(app: &TestApp) -> CurrentUser {
+    let id = app.user("admin@gov.uz", Role::Admin, None).await;
+    CurrentUser {
+        id,
+        name: "Admin".into(),
+        email: "admin@gov.uz".into(),
+        role: Role::Admin,
+        language: malaka_app::i18n::Locale::En,
+        org_unit_id: None,
+    }
+}
+
+fn problems_of(report: &malaka_app::api::people::ImportReport) -> Vec<(usize, ImportProblem)> {
+    report
+        .problems
+        .iter()
+        .map(|LineProblem { line, problem }| (*line, problem.clone()))
+        .collect()
+}
+
+#[test]
+fn excel_files_with_a_byte_order_mark_and_semicolons_are_read() {
+    let file = "\u{feff}ФИО;Email;Unit;Должность\r\nДилноза Каримова;D.Karimova@Adliya.uz;Registry;Registrar\r\n;;;\r\n\"Rustamov, Aziz\";a.rustamov@adliya.uz;Registry;\r\n";
+    let text = staff_file::decode(file.as_bytes()).unwrap();
+    let parsed = staff_file::parse(&text).unwrap();
+    assert!(parsed.problems.is_empty());
+    let rows: Vec<(usize, &str, &str, Option<&str>)> = parsed
+        .rows
+        .iter()
+        .map(|r| {
+            (
+                r.line,
+                r.name.as_str(),
+                r.email.as_str(),
+                r.position.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (
+                2,
+                "Дилноза Каримова",
+                "D.Karimova@Adliya.uz",
+                Some("Registrar")
+            ),
+            (4, "Rustamov, Aziz", "a.rustamov@adliya.uz", None),
+        ]
+    );
+}
+
+#[test]
+fn a_file_saved_in_windows_1251_is_refused_at_its_first_line_that_is_not_utf8() {
+    let mut file = b"name,email,unit\nAziz,aziz@gov.uz,Registry\n".to_vec();
+    // "Иван" in Windows-1251, as Excel's plain "CSV" writes it in a Russian locale.
+    file.extend_from_slice(&[0xC8, 0xE2, 0xE0, 0xED]);
+    file.extend_from_slice(b",ivan@gov.uz,Registry\n");
+    let refused = staff_file::decode(&file).unwrap_err();
+    assert_eq!(
+        refused,
+        LineProblem {
+            line: 3,
+            problem: ImportProblem::NotUtf8
+        }
+    );
+}
+
+#[test]
+fn a_file_without_a_required_column_names_each_missing_column() {
+    let refused = staff_file::parse("name,position\nAziz,Clerk\n").unwrap_err();
+    let columns: Vec<ImportProblem> = refused.into_iter().map(|p| p.problem).collect();
+    assert_eq!(
+        columns,
+        [
+            ImportProblem::MissingColumn {
+                column: "email".into()
+            },
+            ImportProblem::MissingColumn {
+                column: "unit".into()
+            },
+        ]
+    );
+}
+
+#[tokio::test]
+async fn every_bad_row_is_reported_with_its_line_and_nothing_is_created() {
+    let app = TestApp::new().await;
+    tree(&app).await;
+    let admin = admin(&app).await;
+    app.user("taken@gov.uz", Role::Officer, None).await;
+    let file = "name,email,unit,position,language,role\n\
+        Dilnoza Karimova,d.karimova@gov.uz,Ministry of Justice / Registry / Chilonzor office,Registrar,uz,officer\n\
+        No Email,,Ministry of Justice / Registry,,,\n\
+        Again,D.KARIMOVA@gov.uz,Chilonzor office,,,\n\
+        Nowhere,nowhere@gov.uz,Atlantis,,,\n\
+        Broken,not-an-address,Chilonzor office,,,\n\
+        Twice,taken@gov.uz,Chilonzor office,,,\n\
+        Which,which@gov.uz,Registry,,,\n\
+        Klingon,k@gov.uz,Chilonzor office,,tlh,\n\
+        Boss,boss@gov.uz,Chilonzor office,,,emperor\n\
+        Short,short@gov.uz\n\
+        Fine Too,fine@gov.uz,Yunusobod office,,ru,HR\n";
+    let id = import::upload(
+        &app.state.db,
+        &admin,
+        "staff.csv",
+        file.as_bytes(),
+        None,
+        Utc::now(),
+    )
+    .await
+    .unwrap();
+    let report = import::report(&app.state.db.read, id).await.unwrap();
+    assert_eq!((report.rows_total, report.rows_clean), (11, 2));
+    assert_eq!(
+        problems_of(&report),
+        [
+            (
+                3,
+                ImportProblem::MissingValue {
+                    column: "email".into()
+                }
+            ),
+            (4, ImportProblem::DuplicateInFile { first_line: 2 }),
+            (
+                5,
+                ImportProblem::UnknownUnit {
+                    value: "Atlantis".into()
+                }
+            ),
+            (
+                6,
+                ImportProblem::InvalidEmail {
+                    value: "not-an-address".into()
+                }
+            ),
+            (
+                7,
+                ImportProblem::EmailTaken {
+                    value: "taken@gov.uz".into()
+                }
+            ),
+            (
+                8,
+                ImportProblem::AmbiguousUnit {
+                    value: "Registry".into()
+                }
+            ),
+            (
+                9,
+                ImportProblem::UnknownLanguage {
+                    value: "tlh".into()
+                }
+            ),
+            (
+                10,
+                ImportProblem::UnknownRole {
+                    value: "emperor".into()
+                }
+            ),
+            (
+                11,
+                ImportProblem::WrongFieldCount {
+                    expected: 6,
+                    found: 2
+                }
+            ),
+        ]
+    );
+
+    let refused = import::apply(&app.state, &admin, id, false, None, Utc::now()).await;
+    assert!(
+        refused.is_err(),
+        "a file with problems is not applied whole"
+    );
+    assert_eq!(
+        user::Entity::find()
+            .count(&app.state.db.read)
+            .await
+            .unwrap(),
+        2
+    );
+
+    let created = import::apply(&app.state, &admin, id, true, None, Utc::now())
+        .await
+        .unwrap();
+    assert_eq!(created, 2, "only the clean rows");
+    let fine = user::Entity::find()
+        .filter(user::Column::Email.eq("fine@gov.uz"))
+        .one(&app.state.db.read)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!((fine.role.as_str(), fine.language.as_str()), ("hr", "ru"));
+    let again = import::apply(&app.state, &admin, id, true, None, Utc::now()).await;
+    assert!(again.is_err(), "a file is applied once");
+    assert_eq!(
+        user::Entity::find()
+            .count(&app.state.db.read)
+            .await
+            .unwrap(),
+        4
+    );
+}
+
+async fn invitation_token(app: &TestApp, email: &str) -> String {
+    let row = outbox_message::Entity::find()
+        .filter(outbox_message::Column::Recipient.eq(email))
+        .filter(outbox_message::Column::Kind.eq("invitation"))
+        .one(&app.state.db.read)
+        .await
+        .unwrap()
+        .expect("an invitation email waits in the outbox");
+    match outbox::payload(&row).unwrap() {
+        Email::Invitation { token, .. } => token,
+        other => panic!("not an invitation: {other:?}"),
+    }
+}
+
+async fn import_one(app: &TestApp, admin: &CurrentUser, email: &str) {
+    let file = format!("name,email,unit\nNew Person,{email},Chilonzor office\n");
+    let id = import::upload(
+        &app.state.db,
+        admin,
+        "one.csv",
+        file.as_bytes(),
+        None,
+        Utc::now(),
+    )
+    .await
+    .unwrap();
+    import::apply(&app.state, admin, id, false, None, Utc::now())
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn an_invitation_link_sets_the_password_once_and_only_then_can_the_person_sign_in() {
+    let app = TestApp::new().await;
+    tree(&app).await;
+    let admin = admin(&app).await;
+    import_one(&app, &admin, "new@gov.uz").await;
+    let token = invitation_token(&app, "new@gov.uz").await;
+    let password = "a long enough passphrase";
+
+    let before = auth::authenticate(&app.state, "new@gov.uz", password, None).await;
+    assert!(
+        before.is_err(),
+        "no password before the invitation is accepted"
+    );
+    let stored = invitation::Entity::find()
+        .one(&app.state.db.read)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_ne!(stored.token_hash, token, "only the token's hash is stored");
+
+    let short = invitations::accept(&app.state, &token, "short".into(), None, Utc::now()).await;
+    assert!(
+        short.is_err(),
+        "a short password is refused and the link still works"
+    );
+    invitations::accept(&app.state, &token, password.into(), None, Utc::now())
+        .await
+        .unwrap();
+    assert!(auth::authenticate(&app.state, "new@gov.uz", password, None)
+        .await
+        .is_ok());
+
+    let reused = invitations::accept(
+        &app.state,
+        &token,
+        "another long password".into(),
+        None,
+        Utc::now(),
+    )
+    .await;
+    assert_eq!(
+        reused,
+        Err(malaka_app::AppError::NotFound),
+        "the link works once"
+    );
+    assert!(auth::authenticate(&app.state, "new@gov.uz", password, None)
+        .await
+        .is_ok());
+}
+
+#[tokio::test]
+async fn an_expired_or_replaced_invitation_link_does_not_work() {
+    let app = TestApp::new().await;
+    tree(&app).await;
+    let admin = admin(&app).await;
+    import_one(&app, &admin, "late@gov.uz").await;
+    let token = invitation_token(&app, "late@gov.uz").await;
+    let after_expiry = Utc::now() + Duration::days(invitations::VALID_DAYS) + Duration::minutes(1);
+    let expired = invitations::accept(
+        &app.state,
+        &token,
+        "a long enough passphrase".into(),
+        None,
+        after_expiry,
+    )
+    .await;
+    assert_eq!(expired, Err(malaka_app::AppError::NotFound));
+
+    let person = user::Entity::find()
+        .filter(user::Column::Email.eq("late@gov.uz"))
+        .one(&app.state.db.read)
+        .await
+        .unwrap()
+        .unwrap();
+    let (_, fresh) = invitations::issue(&app.state.db.write, person.id, Utc::now())
+        .await
+        .unwrap();
+    let replaced = invitations::find_usable(&app.state.db.read, &token, Utc::now()).await;
+    assert_eq!(
+        replaced,
+        Err(malaka_app::AppError::NotFound),
+        "a new link replaces the old one"
+    );
+    assert!(
+        invitations::find_usable(&app.state.db.read, &fresh, Utc::now())
+            .await
+            .is_ok()
+    );
+}
+
+#[tokio::test]
+async fn only_admins_upload_staff_files_and_the_upload_leads_to_its_report() {
+    let app = TestApp::new().await;
+    let units = tree(&app).await;
+    let admin = admin(&app).await;
+    let hr = app.user("hr@gov.uz", Role::Hr, Some(units.registry)).await;
+    let file = "\u{feff}name;email;unit\nAziz;aziz@gov.uz;Chilonzor office\n";
+
+    let hr_cookie = app.cookie_for(hr).await;
+    let refused = app
+        .send(multipart_request(
+            "/api/people-import",
+            "staff",
+            "s.csv",
+            file.as_bytes(),
+            &hr_cookie,
+        ))
+        .await;
+    assert_eq!(refused.status, 403);
+    assert_eq!(
+        app.get("/admin/people/import", Some(&hr_cookie))
+            .await
+            .status,
+        403
+    );
+    assert_eq!(
+        app.get("/admin/organisation", Some(&hr_cookie))
+            .await
+            .status,
+        403
+    );
+
+    let cookie = app.cookie_for(admin.id).await;
+    let uploaded = app
+        .send(multipart_request(
+            "/api/people-import",
+            "staff",
+            "s.csv",
+            file.as_bytes(),
+            &cookie,
+        ))
+        .await;
+    assert_eq!(uploaded.status, 303);
+    let report_path = uploaded.location().unwrap().to_owned();
+    assert!(
+        report_path.starts_with("/admin/people/import/"),
+        "{report_path}"
+    );
+    let report = app.get(&report_path, Some(&cookie)).await;
+    assert!(report.body.contains("ready to import"), "{}", report.body);
+    assert_eq!(app.get(&report_path, Some(&hr_cookie)).await.status, 403);
+
+    let applied = app
+        .post_form(
+            "/api/apply-people-import",
+            &[("id", &report_path["/admin/people/import/".len()..])],
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(applied.location(), Some(report_path.as_str()));
+    assert!(app
+        .get(&report_path, Some(&cookie))
+        .await
+        .body
+        .contains("1 people were created"));
+    let _ = units.ministry + units.chilonzor + units.yunusobod + units.other_ministry;
+}
+
+#[tokio::test]
+async fn the_audit_log_cannot_be_rewritten_even_with_sql() {
+    use sea_orm::ConnectionTrait;
+    let app = TestApp::new().await;
+    tree(&app).await;
+    let admin = admin(&app).await;
+    import_one(&app, &admin, "audited@gov.uz").await;
+    let db = &app.state.db.write;
+    assert!(db
+        .execute_unprepared("UPDATE audit_log SET detail = 'nothing happened'")
+        .await
+        .is_err());
+    assert!(db
+        .execute_unprepared("DELETE FROM audit_log")
+        .await
+        .is_err());
+    let entries = malaka_app::server::entities::audit_entry::Entity::find()
+        .filter(malaka_app::server::entities::audit_entry::Column::Action.eq("people.import"))
+        .count(&app.state.db.read)
+        .await
+        .unwrap();
+    assert_eq!(entries, 1);
+}
