@@ -10,7 +10,7 @@ use crate::pages::{
     AssignmentsPage, AuthoringPage, CatalogPage, CourseHistoryPage, CoursePage, HomePage,
     ImportReportPage, InvitationPage, ItemAnalysisPage, LessonEditorPage, LessonPage,
     MyCertificatesPage, MyLearningPage, NotFoundPage, OrganisationPage, OutboxPage,
-    PeopleImportPage, QuizAttemptPage, QuizPage, QuizResultPage, SignInPage, TeamProgressPage,
+    PeopleImportPage, QuizAttemptPage, QuizPage, QuizResultPage, ReportsPage, TranscriptPage, SignInPage, TeamProgressPage,
     VerifyPage,
 };
 
@@ -67,6 +67,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/admin/people/import") view=PeopleImportPage ssr=SsrMode::Async />
                 <Route path=path!("/admin/people/import/:id") view=ImportReportPage ssr=SsrMode::Async />
                 <Route path=path!("/hr/assignments") view=AssignmentsPage ssr=SsrMode::Async />
+                <Route path=path!("/hr/reports") view=ReportsPage ssr=SsrMode::Async />
+                <Route path=path!("/hr/people/:id") view=TranscriptPage ssr=SsrMode::Async />
                 <Route path=path!("/invite/:token") view=InvitationPage ssr=SsrMode::Async />
                 <Route path=path!("/author") view=AuthoringPage ssr=SsrMode::Async />
                 <Route path=path!("/author/:course/history") view=CourseHistoryPage ssr=SsrMode::Async />

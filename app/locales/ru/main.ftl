@@ -379,3 +379,69 @@ import-recent-applied = импортирован
 import-recent-waiting = не импортирован
 course-due = Срок: до { $date }
 course-overdue = Просрочено с { $date }
+
+# HR reports: dashboard, people, transcripts, exports
+nav-reports = Отчёты
+team-person = Сотрудник
+report-title = Отчёты об обучении
+report-drilled = Показано подразделение { $unit } и его структурные подразделения.
+report-all-units = Показать все мои подразделения
+report-totals = { $total ->
+    [one] { $total } запись на курс
+    [few] { $total } записи на курсы
+    [many] { $total } записей на курсы
+   *[other] { $total } записей на курсы
+}: { $completed ->
+    [one] { $completed } завершена
+    [few] { $completed } завершены
+    [many] { $completed } завершено
+   *[other] { $completed } завершено
+} ({ $percent }%), { $overdue ->
+    [one] { $overdue } просрочена
+    [few] { $overdue } просрочены
+    [many] { $overdue } просрочено
+   *[other] { $overdue } просрочено
+}.
+report-export = Скачать
+report-export-people = Сотрудники
+report-by-unit = По подразделениям
+report-by-region = По регионам
+report-people = Сотрудники
+report-people-caption = Сотрудники и курсы по фильтру ({ $count }), сначала просроченные
+report-flagged = Завершения, требующие проверки
+report-flagged-intro = Курс завершён менее чем за четверть расчётного времени или итоговый тест пройден менее чем за минуту. Время учитывается по страницам уроков; у сотрудника, читавшего материалы офлайн, может быть уважительная причина.
+report-flagged-none = Слишком быстрых завершений нет.
+report-any = Все
+report-status = Статус
+report-due-from = Срок с
+report-due-to = Срок по
+report-apply = Показать
+report-total = Записаны
+report-completion = Доля прошедших
+report-completed-on = Дата завершения
+report-score = Результат
+report-time = Затраченное время
+report-minutes-of = { $spent } из { $estimated } мин
+report-minutes = { $minutes } мин
+report-pages = Страницы списка сотрудников
+report-previous = Предыдущая страница
+report-next = Следующая страница
+report-page = Страница { $page } из { $pages }
+report-chart-done = { $percent }% из { $total }
+report-status-completed = Пройден
+report-status-in_progress = В процессе
+report-status-not_started = Не начат
+report-status-overdue = Просрочен
+report-flag-reading = слишком быстрое чтение
+report-flag-quiz = тест пройден за секунды
+report-position = Должность
+report-enrolled = Дата записи
+report-estimated = Расчётное время, мин
+report-quiz-seconds = Время на тест, с
+report-flags = Для проверки
+report-lessons = Уроки
+transcript-caption = Курсы, прогресс, результаты и сертификаты
+transcript-certificate-valid = (действителен)
+transcript-certificate-expired = (истёк)
+transcript-certificate-revoked = (отозван)
+report-minutes-header = Затрачено, мин

@@ -33,6 +33,7 @@ pub fn Layout(
                         <li><a href="/catalog">{tr("nav-catalog")}</a></li>
                         <li><a href="/certificates">{tr("nav-certificates")}</a></li>
                         {is_staff.then(|| view! { <li><a href="/team">{tr("nav-team")}</a></li> })}
+                        {is_staff.then(|| view! { <li><a href="/hr/reports">{tr("nav-reports")}</a></li> })}
                         {is_staff.then(|| view! { <li><a href="/hr/assignments">{tr("nav-assignments")}</a></li> })}
                         {is_admin.then(|| view! { <li><a href="/admin/organisation">{tr("nav-organisation")}</a></li> })}
                         {is_author.then(|| view! { <li><a href="/author">{tr("nav-author")}</a></li> })}

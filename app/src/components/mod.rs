@@ -5,9 +5,11 @@ mod knowledge_check;
 mod layout;
 mod loaded_page;
 mod progress;
+mod status_chart;
 
 pub use error_notice::ErrorNotice;
 pub use knowledge_check::{KnowledgeCheckForm, QuestionFields};
 pub use layout::Layout;
 pub use loaded_page::loaded_page;
 pub use progress::ProgressBar;
+pub use status_chart::StatusChart;

@@ -17,8 +17,10 @@ mod organisation;
 mod outbox;
 mod people_import;
 mod quiz;
+mod reports;
 mod sign_in;
 mod team_progress;
+mod transcript;
 mod verify;
 
 pub use assignments::AssignmentsPage;
@@ -35,9 +37,11 @@ pub use not_found::NotFoundPage;
 pub use organisation::OrganisationPage;
 pub use outbox::OutboxPage;
 pub use people_import::{ImportReportPage, PeopleImportPage};
+pub use reports::ReportsPage;
 pub use quiz::{QuizAttemptPage, QuizPage, QuizResultPage};
 pub use sign_in::SignInPage;
 pub use team_progress::TeamProgressPage;
+pub use transcript::TranscriptPage;
 pub use verify::VerifyPage;
 
 use crate::api::auth::UserSummary;

@@ -5,6 +5,7 @@ mod assets;
 mod authoring;
 mod certificates;
 mod people;
+mod reports;
 mod security;
 mod session;
 
@@ -52,6 +53,7 @@ pub fn router(app: AppState, leptos: LeptosOptions) -> Router {
             post(people::upload).layer(people::upload_limit()),
         )
         .route("/author/{course}/export.zip", get(authoring::export))
+        .route("/hr/reports/{file}", get(reports::download))
         .route(
             "/certificates/{public_id}/{file}",
             get(certificates::download),

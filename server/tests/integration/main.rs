@@ -14,6 +14,7 @@ mod certificates;
 mod checks;
 mod email;
 mod final_quiz;
+mod hr_reports;
 mod http;
 mod learning;
 mod people;

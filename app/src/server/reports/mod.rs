@@ -1,5 +1,10 @@
 //! Reports for HR: how the people they are responsible for are doing, course by course.
 
+pub mod dashboard;
+pub mod export;
+pub mod people;
+pub mod query;
+
 use chrono::Utc;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use std::collections::{HashMap, HashSet};
