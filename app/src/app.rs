@@ -10,8 +10,8 @@ use crate::pages::{
     AssignmentsPage, AuthoringPage, CatalogPage, CourseHistoryPage, CoursePage, HomePage,
     ImportReportPage, InvitationPage, ItemAnalysisPage, LessonEditorPage, LessonPage,
     MyCertificatesPage, MyLearningPage, NotFoundPage, OrganisationPage, OutboxPage,
-    PeopleImportPage, QuizAttemptPage, QuizPage, QuizResultPage, ReportsPage, TranscriptPage, SignInPage, TeamProgressPage,
-    VerifyPage,
+    PeopleImportPage, QuizAttemptPage, QuizPage, QuizResultPage, ReportsPage, SignInPage,
+    TeamProgressPage, TranscriptPage, VerifyPage,
 };
 
 /// The document around every page. Rendered on the server for each request, in the language of

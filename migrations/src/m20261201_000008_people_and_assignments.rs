@@ -118,6 +118,33 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
+        // Claimed with a conditional UPDATE before a reminder is queued: at most one a week per
+        // person and course, even with several server instances running the pass.
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(Enrolments::Table)
+                    .add_column(timestamp_with_time_zone_null(Enrolments::RemindedAt))
+                    .to_owned(),
+            )
+            .await?;
+        // A unit's manager gets a weekly digest of who is overdue below it.
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(OrgUnits::Table)
+                    .add_column(integer_null(OrgUnits::ManagerId))
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(OrgUnits::Table)
+                    .add_column(timestamp_with_time_zone_null(OrgUnits::DigestedAt))
+                    .to_owned(),
+            )
+            .await?;
         index(
             manager,
             "idx_enrolments_due",
@@ -253,6 +280,14 @@ enum Enrolments {
     Table,
     DueAt,
     AssignmentId,
+    RemindedAt,
+}
+
+#[derive(DeriveIden, Clone, Copy)]
+enum OrgUnits {
+    Table,
+    ManagerId,
+    DigestedAt,
 }
 
 #[derive(DeriveIden, Clone, Copy)]

@@ -55,5 +55,9 @@ pub fn spawn_background_jobs(state: &AppState) -> Result<(), StartupError> {
         state.db.clone(),
         std::time::Duration::from_secs(3600),
     ));
+    tokio::spawn(malaka_app::server::reminders::run_periodically(
+        state.db.clone(),
+        std::time::Duration::from_secs(3600),
+    ));
     Ok(())
 }

@@ -367,3 +367,15 @@ transcript-certificate-valid = (valid)
 transcript-certificate-expired = (expired)
 transcript-certificate-revoked = (revoked)
 report-minutes-header = Minutes spent
+
+# Training reminders and managers' digests
+email-due-soon-subject = Reminder: “{ $course }” is due on { $date }
+email-due-soon-body = The course “{ $course }” is mandatory for you and due on { $date }. You can continue where you left off at the address below.
+email-overdue-subject = Overdue: “{ $course }” was due on { $date }
+email-overdue-body = The mandatory course “{ $course }” was due on { $date } and is not completed yet. Please complete it as soon as you can; your HR department can see that it is overdue.
+email-digest-subject = Overdue training in { $unit }
+email-digest-body = In { $unit } and the units below it, { $count } mandatory courses are overdue:
+org-manager = Manager
+org-manager-label = Manager's email (gets a weekly digest of overdue training)
+org-manager-submit = Set the manager
+org-manager-none = none

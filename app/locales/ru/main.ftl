@@ -445,3 +445,15 @@ transcript-certificate-valid = (действителен)
 transcript-certificate-expired = (истёк)
 transcript-certificate-revoked = (отозван)
 report-minutes-header = Затрачено, мин
+
+# Training reminders and managers' digests
+email-due-soon-subject = Напоминание: курс «{ $course }» нужно пройти до { $date }
+email-due-soon-body = Курс «{ $course }» для вас обязателен, срок — { $date }. Продолжить с того места, где вы остановились, можно по ссылке ниже.
+email-overdue-subject = Просрочено: курс «{ $course }» нужно было пройти до { $date }
+email-overdue-body = Обязательный курс «{ $course }» нужно было пройти до { $date }, но он ещё не завершён. Пожалуйста, пройдите его как можно скорее: кадровая служба видит, что срок истёк.
+email-digest-subject = Просроченное обучение: { $unit }
+email-digest-body = В подразделении «{ $unit }» и входящих в него подразделениях просрочено обязательных курсов: { $count }.
+org-manager = Руководитель
+org-manager-label = Эл. почта руководителя (еженедельная сводка о просроченном обучении)
+org-manager-submit = Назначить руководителя
+org-manager-none = не назначен

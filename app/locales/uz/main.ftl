@@ -358,3 +358,15 @@ transcript-certificate-valid = (amalda)
 transcript-certificate-expired = (muddati oʻtgan)
 transcript-certificate-revoked = (bekor qilingan)
 report-minutes-header = Sarflangan vaqt, daqiqa
+
+# Training reminders and managers' digests
+email-due-soon-subject = Eslatma: «{ $course }» kursining muddati { $date }
+email-due-soon-body = «{ $course }» kursi siz uchun majburiy, uni { $date } gacha tugatish kerak. Quyidagi manzil orqali toʻxtagan joyingizdan davom etishingiz mumkin.
+email-overdue-subject = Muddati oʻtdi: «{ $course }» kursining muddati { $date } edi
+email-overdue-body = Majburiy «{ $course }» kursining muddati { $date } edi, lekin u hali tugatilmagan. Iltimos, uni imkon qadar tezroq tugating; kadrlar xizmati muddati oʻtganini koʻra oladi.
+email-digest-subject = { $unit }: muddati oʻtgan oʻqitish
+email-digest-body = { $unit } va uning tarkibidagi boʻlinmalarda { $count } ta majburiy kursning muddati oʻtgan:
+org-manager = Rahbar
+org-manager-label = Rahbarning elektron pochtasi (muddati oʻtgan oʻqitish boʻyicha haftalik xulosa oladi)
+org-manager-submit = Rahbarni belgilash
+org-manager-none = yoʻq

@@ -55,6 +55,8 @@ pub struct UnitRow {
     /// `Ministry / Department / Unit`: what a staff file's `unit` column may say.
     pub path: String,
     pub people: u64,
+    /// The manager's name, who gets the unit's weekly digest.
+    pub manager: Option<String>,
 }
 
 #[server(endpoint = "organisation")]
@@ -83,6 +85,27 @@ pub async fn create_unit(
         "unit.create",
         &format!("unit {}", unit.id),
         &format!("{} ({})", unit.name, unit.region),
+        context.client_ip,
+    )
+    .await?;
+    leptos_axum::redirect("/admin/organisation");
+    Ok(())
+}
+
+#[server(endpoint = "set-unit-manager")]
+pub async fn set_unit_manager(unit: i32, email: String) -> Result<(), AppError> {
+    use crate::api::auth::Role;
+    use crate::server::{audit, organisation, session, AppState};
+    let context = session::request_context();
+    let admin = session::require_role(&[Role::Admin])?;
+    let db = &expect_context::<AppState>().db;
+    let manager = organisation::set_manager(&db.write, unit, &email).await?;
+    audit::record(
+        &db.write,
+        Some(admin.id),
+        "unit.manager",
+        &format!("unit {unit}"),
+        &manager.email,
         context.client_ip,
     )
     .await?;

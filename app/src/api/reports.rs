@@ -185,8 +185,15 @@ pub async fn get_dashboard(filter: ReportFilter, page: u64) -> Result<Dashboard,
     let context = session::request_context();
     let viewer = session::require_role(&[Role::Hr, Role::Admin])?;
     let db = &expect_context::<AppState>().db;
-    reports::dashboard::dashboard(db, &viewer, filter, page, context.locale, chrono::Utc::now())
-        .await
+    reports::dashboard::dashboard(
+        db,
+        &viewer,
+        filter,
+        page,
+        context.locale,
+        chrono::Utc::now(),
+    )
+    .await
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

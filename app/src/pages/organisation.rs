@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 
-use crate::api::people::{organisation_tree, CreateUnit, UnitRow};
+use crate::api::people::{organisation_tree, CreateUnit, SetUnitManager, UnitRow};
 use crate::components::loaded_page;
 use crate::i18n::tr;
 
@@ -19,6 +19,7 @@ pub fn OrganisationPage() -> impl IntoView {
 #[component]
 fn Organisation(units: Vec<UnitRow>) -> impl IntoView {
     let parents = units.clone();
+    let managed = units.clone();
     view! {
         <Title text=tr("org-title") />
         <h1>{tr("org-title")}</h1>
@@ -36,6 +37,7 @@ fn Organisation(units: Vec<UnitRow>) -> impl IntoView {
                                 <th scope="col">{tr("org-kind")}</th>
                                 <th scope="col">{tr("org-region")}</th>
                                 <th scope="col">{tr("org-people")}</th>
+                                <th scope="col">{tr("org-manager")}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -45,6 +47,7 @@ fn Organisation(units: Vec<UnitRow>) -> impl IntoView {
                                     <td>{tr(&format!("org-kind-{}", unit.kind))}</td>
                                     <td>{unit.region}</td>
                                     <td>{unit.people}</td>
+                                    <td>{unit.manager.unwrap_or_else(|| tr("org-manager-none"))}</td>
                                 </tr>
                             }).collect_view()}
                         </tbody>
@@ -65,5 +68,17 @@ fn Organisation(units: Vec<UnitRow>) -> impl IntoView {
             <input id="unit-region" name="region" required maxlength="100" />
             <button type="submit" class="button-primary">{tr("org-add-submit")}</button>
         </form>
+        {(!managed.is_empty()).then(|| view! {
+            <form method="post" action=SetUnitManager::url() class="card">
+                <h2>{tr("org-manager")}</h2>
+                <label for="manager-unit">{tr("org-unit")}</label>
+                <select id="manager-unit" name="unit">
+                    {managed.into_iter().map(|unit| view! { <option value=unit.id>{unit.path}</option> }).collect_view()}
+                </select>
+                <label for="manager-email">{tr("org-manager-label")}</label>
+                <input id="manager-email" name="email" type="email" required />
+                <button type="submit">{tr("org-manager-submit")}</button>
+            </form>
+        })}
     }
 }

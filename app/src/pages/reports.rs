@@ -14,7 +14,10 @@ pub fn ReportsPage() -> impl IntoView {
     let query = use_query_map().get_untracked();
     let filter = ReportFilter::from_query(|name| query.get(name));
     let page = query.get("page").and_then(|p| p.parse().ok()).unwrap_or(0);
-    loaded_page(get_dashboard(filter, page), |dashboard| view! { <Report dashboard /> })
+    loaded_page(
+        get_dashboard(filter, page),
+        |dashboard| view! { <Report dashboard /> },
+    )
 }
 
 fn link(filter: &ReportFilter) -> String {

@@ -14,7 +14,10 @@ pub fn TranscriptPage() -> impl IntoView {
         .get("id")
         .and_then(|id| id.parse().ok())
         .unwrap_or(0);
-    loaded_page(get_transcript(id), |transcript| view! { <TranscriptView transcript /> })
+    loaded_page(
+        get_transcript(id),
+        |transcript| view! { <TranscriptView transcript /> },
+    )
 }
 
 #[component]

@@ -1,7 +1,9 @@
 //! The organisation tree: ministries, their departments, and units, each in a region.
 
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+};
 use std::collections::{HashMap, HashSet};
 
 use super::entities::{org_unit, user};
@@ -147,6 +149,14 @@ pub async fn tree_rows(db: &impl ConnectionTrait) -> Result<Vec<UnitRow>, AppErr
         .into_iter()
         .filter_map(|c| c.org_unit_id.map(|unit| (unit, c.people as u64)))
         .collect();
+    let manager_ids: Vec<i32> = units.iter().filter_map(|u| u.manager_id).collect();
+    let managers: HashMap<i32, String> = user::Entity::find()
+        .filter(user::Column::Id.is_in(manager_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| (m.id, m.name))
+        .collect();
     let mut paths: Vec<(Vec<String>, &org_unit::Model)> = {
         let all = paths(&units);
         units
@@ -165,6 +175,31 @@ pub async fn tree_rows(db: &impl ConnectionTrait) -> Result<Vec<UnitRow>, AppErr
             depth: names.len().saturating_sub(1),
             path: names.join(" / "),
             people: counts.get(&unit.id).copied().unwrap_or(0),
+            manager: unit.manager_id.and_then(|id| managers.get(&id).cloned()),
         })
         .collect())
+}
+
+/// Makes the person with `email` the manager of `unit`, who then gets its weekly digest.
+pub async fn set_manager(
+    db: &impl ConnectionTrait,
+    unit: i32,
+    email: &str,
+) -> Result<user::Model, AppError> {
+    let manager = super::people::find_by_email(db, email)
+        .await?
+        .filter(|person| person.active)
+        .ok_or_else(|| AppError::Invalid(format!("no account has the email {email}")))?;
+    let updated = org_unit::Entity::update_many()
+        .col_expr(
+            org_unit::Column::ManagerId,
+            sea_orm::sea_query::Expr::value(manager.id),
+        )
+        .filter(org_unit::Column::Id.eq(unit))
+        .exec(db)
+        .await?;
+    if updated.rows_affected != 1 {
+        return Err(AppError::NotFound);
+    }
+    Ok(manager)
 }

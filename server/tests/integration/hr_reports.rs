@@ -129,45 +129,98 @@ async fn the_dashboard_counts_what_was_counted_independently_by_unit_and_by_regi
     let (units, people) = staffed(&app).await;
     let hr = app.user("hr@gov.uz", Role::Hr, Some(units.registry)).await;
     let hr = viewer(hr, Role::Hr, Some(units.registry));
-    let report = dashboard(&app.state.db, &hr, ReportFilter::default(), 0, Locale::En, Utc::now())
-        .await
-        .unwrap();
+    let report = dashboard(
+        &app.state.db,
+        &hr,
+        ReportFilter::default(),
+        0,
+        Locale::En,
+        Utc::now(),
+    )
+    .await
+    .unwrap();
     let mine = [units.registry, units.chilonzor, units.yunusobod];
     assert_eq!(report.totals.total, 8, "the other ministry is out of reach");
-    assert_eq!(report.totals.completed, count(&people, &mine, State::Completed));
-    assert_eq!(report.totals.overdue, count(&people, &mine, State::Overdue));
-    assert_eq!(report.totals.in_progress, count(&people, &mine, State::InProgress));
-    assert_eq!(report.totals.not_started, count(&people, &mine, State::NotStarted));
-
-    let chilonzor = report.by_unit.iter().find(|g| g.label == "Chilonzor office").unwrap();
     assert_eq!(
-        (chilonzor.total, chilonzor.completed, chilonzor.overdue, chilonzor.in_progress),
+        report.totals.completed,
+        count(&people, &mine, State::Completed)
+    );
+    assert_eq!(report.totals.overdue, count(&people, &mine, State::Overdue));
+    assert_eq!(
+        report.totals.in_progress,
+        count(&people, &mine, State::InProgress)
+    );
+    assert_eq!(
+        report.totals.not_started,
+        count(&people, &mine, State::NotStarted)
+    );
+
+    let chilonzor = report
+        .by_unit
+        .iter()
+        .find(|g| g.label == "Chilonzor office")
+        .unwrap();
+    assert_eq!(
+        (
+            chilonzor.total,
+            chilonzor.completed,
+            chilonzor.overdue,
+            chilonzor.in_progress
+        ),
         (4, 2, 1, 1)
     );
     assert_eq!(chilonzor.completion_percent(), 50);
-    let direct = report.by_unit.iter().find(|g| g.label == "Registry").unwrap();
+    let direct = report
+        .by_unit
+        .iter()
+        .find(|g| g.label == "Registry")
+        .unwrap();
     assert_eq!(direct.total, 1, "people in the department itself");
     assert_eq!(report.by_region.len(), 1);
     assert_eq!(report.by_region[0].label, "Tashkent");
     assert_eq!(report.people_total, 8);
-    assert_eq!(report.people[0].status, "overdue", "the ones to chase come first");
+    assert_eq!(
+        report.people[0].status, "overdue",
+        "the ones to chase come first"
+    );
 
     let admin = admin(&app).await;
-    let everything = dashboard(&app.state.db, &admin, ReportFilter::default(), 0, Locale::En, Utc::now())
-        .await
-        .unwrap();
+    let everything = dashboard(
+        &app.state.db,
+        &admin,
+        ReportFilter::default(),
+        0,
+        Locale::En,
+        Utc::now(),
+    )
+    .await
+    .unwrap();
     assert_eq!(everything.totals.total, 10);
-    let samarkand = everything.by_region.iter().find(|g| g.label == "Samarkand").unwrap();
-    assert_eq!((samarkand.total, samarkand.completed, samarkand.overdue), (2, 1, 1));
+    let samarkand = everything
+        .by_region
+        .iter()
+        .find(|g| g.label == "Samarkand")
+        .unwrap();
+    assert_eq!(
+        (samarkand.total, samarkand.completed, samarkand.overdue),
+        (2, 1, 1)
+    );
 
     let overdue_in_yunusobod = ReportFilter {
         unit: Some(units.yunusobod),
         status: Some("overdue".into()),
         ..Default::default()
     };
-    let filtered = dashboard(&app.state.db, &hr, overdue_in_yunusobod, 0, Locale::En, Utc::now())
-        .await
-        .unwrap();
+    let filtered = dashboard(
+        &app.state.db,
+        &hr,
+        overdue_in_yunusobod,
+        0,
+        Locale::En,
+        Utc::now(),
+    )
+    .await
+    .unwrap();
     assert_eq!(filtered.people_total, 1);
     assert_eq!(filtered.people[0].email, "p5@gov.uz");
 }
@@ -184,29 +237,56 @@ async fn hr_of_one_department_sees_nothing_of_another() {
     };
     let refused = dashboard(&app.state.db, &hr, elsewhere, 0, Locale::En, Utc::now()).await;
     assert_eq!(refused.unwrap_err(), AppError::Forbidden);
-    let (outsider, _, _) = people.iter().find(|(_, unit, _)| *unit == units.yunusobod).unwrap();
+    let (outsider, _, _) = people
+        .iter()
+        .find(|(_, unit, _)| *unit == units.yunusobod)
+        .unwrap();
     let hidden = transcript(&app.state.db, &hr, *outsider, Locale::En, Utc::now()).await;
     assert_eq!(hidden.unwrap_err(), AppError::NotFound);
-    let (colleague, _, _) = people.iter().find(|(_, unit, _)| *unit == units.chilonzor).unwrap();
-    let record = transcript(&app.state.db, &hr, *colleague, Locale::En, Utc::now()).await.unwrap();
+    let (colleague, _, _) = people
+        .iter()
+        .find(|(_, unit, _)| *unit == units.chilonzor)
+        .unwrap();
+    let record = transcript(&app.state.db, &hr, *colleague, Locale::En, Utc::now())
+        .await
+        .unwrap();
     assert_eq!(record.courses.len(), 1);
     assert_eq!(record.courses[0].status, "completed");
     let officer = viewer(*outsider, Role::Officer, Some(units.yunusobod));
-    assert!(transcript(&app.state.db, &officer, *outsider, Locale::En, Utc::now()).await.is_ok(), "everyone sees their own");
-    assert!(dashboard(&app.state.db, &officer, ReportFilter::default(), 0, Locale::En, Utc::now())
-        .await
-        .unwrap()
-        .people
-        .is_empty());
+    assert!(
+        transcript(&app.state.db, &officer, *outsider, Locale::En, Utc::now())
+            .await
+            .is_ok(),
+        "everyone sees their own"
+    );
+    assert!(dashboard(
+        &app.state.db,
+        &officer,
+        ReportFilter::default(),
+        0,
+        Locale::En,
+        Utc::now()
+    )
+    .await
+    .unwrap()
+    .people
+    .is_empty());
 }
 
 #[tokio::test]
-async fn completions_in_a_fraction_of_the_reading_time_or_with_a_quiz_passed_in_seconds_are_flagged() {
+async fn completions_in_a_fraction_of_the_reading_time_or_with_a_quiz_passed_in_seconds_are_flagged(
+) {
     let app = TestApp::new().await;
     let units = tree(&app).await;
-    let skimmer = app.user("skim@gov.uz", Role::Officer, Some(units.chilonzor)).await;
-    let guesser = app.user("guess@gov.uz", Role::Officer, Some(units.chilonzor)).await;
-    let reader = app.user("read@gov.uz", Role::Officer, Some(units.chilonzor)).await;
+    let skimmer = app
+        .user("skim@gov.uz", Role::Officer, Some(units.chilonzor))
+        .await;
+    let guesser = app
+        .user("guess@gov.uz", Role::Officer, Some(units.chilonzor))
+        .await;
+    let reader = app
+        .user("read@gov.uz", Role::Officer, Some(units.chilonzor))
+        .await;
     put(&app, skimmer, State::Completed, 60).await;
     put(&app, guesser, State::Completed, 3600 * 4).await;
     put(&app, reader, State::Completed, 3600 * 4).await;
@@ -229,9 +309,16 @@ async fn completions_in_a_fraction_of_the_reading_time_or_with_a_quiz_passed_in_
         .unwrap();
     }
     let admin = admin(&app).await;
-    let report = dashboard(&app.state.db, &admin, ReportFilter::default(), 0, Locale::En, now)
-        .await
-        .unwrap();
+    let report = dashboard(
+        &app.state.db,
+        &admin,
+        ReportFilter::default(),
+        0,
+        Locale::En,
+        now,
+    )
+    .await
+    .unwrap();
     let mut flagged: Vec<(String, Vec<String>)> = report
         .flagged
         .iter()
@@ -255,28 +342,66 @@ async fn csv_and_xlsx_exports_hold_the_same_rows_as_the_page() {
     let hr = viewer(hr, Role::Hr, Some(units.registry));
     let filter = ReportFilter::default();
     let now = Utc::now();
-    let page = dashboard(&app.state.db, &hr, filter.clone(), 0, Locale::En, now).await.unwrap();
-
-    let csv = export::export(&app.state.db, &hr, &filter, ReportKind::People, FileFormat::Csv, Locale::En, now)
+    let page = dashboard(&app.state.db, &hr, filter.clone(), 0, Locale::En, now)
         .await
         .unwrap();
-    assert!(csv.bytes.starts_with(b"\xEF\xBB\xBF"), "Excel needs the byte-order mark for Cyrillic");
+
+    let csv = export::export(
+        &app.state.db,
+        &hr,
+        &filter,
+        ReportKind::People,
+        FileFormat::Csv,
+        Locale::En,
+        now,
+    )
+    .await
+    .unwrap();
+    assert!(
+        csv.bytes.starts_with(b"\xEF\xBB\xBF"),
+        "Excel needs the byte-order mark for Cyrillic"
+    );
     let text = String::from_utf8(csv.bytes[3..].to_vec()).unwrap();
     let lines: Vec<&str> = text.lines().collect();
-    assert!(lines[0].starts_with("Person,Email,Unit,Region,Position,Course,Status"), "{}", lines[0]);
+    assert!(
+        lines[0].starts_with("Person,Email,Unit,Region,Position,Course,Status"),
+        "{}",
+        lines[0]
+    );
     assert_eq!(lines.len() as u64, page.people_total + 1);
     let overdue_lines = lines.iter().filter(|l| l.contains(",Overdue,")).count() as u64;
     assert_eq!(overdue_lines, page.totals.overdue);
 
-    let units_csv = export::export(&app.state.db, &hr, &filter, ReportKind::Units, FileFormat::Csv, Locale::Ru, now)
-        .await
-        .unwrap();
+    let units_csv = export::export(
+        &app.state.db,
+        &hr,
+        &filter,
+        ReportKind::Units,
+        FileFormat::Csv,
+        Locale::Ru,
+        now,
+    )
+    .await
+    .unwrap();
     let units_text = String::from_utf8(units_csv.bytes[3..].to_vec()).unwrap();
-    assert!(units_text.lines().any(|l| l == "Chilonzor office,4,2,1,0,1,50"), "{units_text}");
+    assert!(
+        units_text
+            .lines()
+            .any(|l| l == "Chilonzor office,4,2,1,0,1,50"),
+        "{units_text}"
+    );
 
-    let xlsx = export::export(&app.state.db, &hr, &filter, ReportKind::People, FileFormat::Xlsx, Locale::En, now)
-        .await
-        .unwrap();
+    let xlsx = export::export(
+        &app.state.db,
+        &hr,
+        &filter,
+        ReportKind::People,
+        FileFormat::Xlsx,
+        Locale::En,
+        now,
+    )
+    .await
+    .unwrap();
     assert!(xlsx.file_name.ends_with(".xlsx"));
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(xlsx.bytes)).unwrap();
     let mut sheet = String::new();
@@ -288,7 +413,11 @@ async fn csv_and_xlsx_exports_hold_the_same_rows_as_the_page() {
     let rows = sheet.matches("<row ").count() as u64;
     assert_eq!(rows, page.people_total + 1);
     for row in &page.people {
-        assert!(sheet.contains(&row.email), "{} is in the workbook", row.email);
+        assert!(
+            sheet.contains(&row.email),
+            "{} is in the workbook",
+            row.email
+        );
     }
 }
 
@@ -297,17 +426,54 @@ async fn officers_get_no_reports_and_hr_downloads_them() {
     let app = TestApp::new().await;
     let (units, people) = staffed(&app).await;
     let officer_cookie = app.cookie_for(people[0].0).await;
-    assert_eq!(app.get("/hr/reports", Some(&officer_cookie)).await.status, 403);
-    assert_eq!(app.get("/hr/reports/export.csv?kind=people", Some(&officer_cookie)).await.status, 403);
+    assert_eq!(
+        app.get("/hr/reports", Some(&officer_cookie)).await.status,
+        403
+    );
+    assert_eq!(
+        app.get("/hr/reports/export.csv?kind=people", Some(&officer_cookie))
+            .await
+            .status,
+        403
+    );
     let hr = app.user("hr@gov.uz", Role::Hr, Some(units.registry)).await;
     let cookie = app.cookie_for(hr).await;
-    let page = app.get(&format!("/hr/reports?unit={}", units.chilonzor), Some(&cookie)).await;
+    let page = app
+        .get(
+            &format!("/hr/reports?unit={}", units.chilonzor),
+            Some(&cookie),
+        )
+        .await;
     assert_eq!(page.status, 200);
-    assert!(page.body.contains("<svg"), "the charts are drawn on the server");
-    assert!(page.body.contains("4 enrolments: 2 completed (50%), 1 overdue."), "{}", page.body);
-    let file = app.get(&format!("/hr/reports/export.xlsx?kind=units&unit={}", units.chilonzor), Some(&cookie)).await;
+    assert!(
+        page.body.contains("<svg"),
+        "the charts are drawn on the server"
+    );
+    assert!(
+        page.body
+            .contains("4 enrolments: 2 completed (50%), 1 overdue."),
+        "{}",
+        page.body
+    );
+    let file = app
+        .get(
+            &format!(
+                "/hr/reports/export.xlsx?kind=units&unit={}",
+                units.chilonzor
+            ),
+            Some(&cookie),
+        )
+        .await;
     assert_eq!(file.status, 200);
-    assert!(file.headers["content-disposition"].to_str().unwrap().contains(".xlsx"));
-    let elsewhere = app.get(&format!("/hr/reports?unit={}", units.other_ministry), Some(&cookie)).await;
+    assert!(file.headers["content-disposition"]
+        .to_str()
+        .unwrap()
+        .contains(".xlsx"));
+    let elsewhere = app
+        .get(
+            &format!("/hr/reports?unit={}", units.other_ministry),
+            Some(&cookie),
+        )
+        .await;
     assert_eq!(elsewhere.status, 403);
 }

@@ -18,4 +18,5 @@ mod hr_reports;
 mod http;
 mod learning;
 mod people;
+mod reminders;
 mod reports;

@@ -14,6 +14,8 @@ pub struct Model {
     pub score_percent: Option<i16>,
     /// The HR assignment that made this enrolment mandatory, if any.
     pub assignment_id: Option<i32>,
+    /// The last due-date reminder: at most one a week.
+    pub reminded_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -11,6 +11,9 @@ pub struct Model {
     pub name: String,
     pub region: String,
     pub created_at: DateTimeUtc,
+    /// Gets the weekly digest of who is overdue in this unit and below it.
+    pub manager_id: Option<i32>,
+    pub digested_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -9,7 +9,10 @@ use sea_orm::EntityTrait;
 use super::outbox::{self, Email};
 use crate::i18n::{t, t_with, Locale};
 use crate::server::certificates::pdf::{self, PdfContext};
-use crate::server::entities::{certificate, invitation, outbox_message, user};
+use crate::server::entities::{
+    certificate, course, enrolment, invitation, org_unit, outbox_message, user,
+};
+use crate::server::reports;
 use crate::server::{AppState, Db};
 use crate::AppError;
 
@@ -20,6 +23,8 @@ pub enum ComposeError {
     MissingCertificate,
     #[error("the message refers to an invitation that no longer exists")]
     MissingInvitation,
+    #[error("the message refers to a {0} that no longer exists")]
+    Missing(&'static str),
     #[error("invalid address: {0}")]
     Address(String),
     #[error("the email could not be built: {0}")]
@@ -136,6 +141,45 @@ pub async fn compose(
                 None,
             )
         }
+        Email::TrainingReminder {
+            enrolment_id,
+            overdue,
+        } => {
+            let (person, slug, course, due) = reminded(state, enrolment_id, locale).await?;
+            let key = if overdue {
+                "email-overdue"
+            } else {
+                "email-due-soon"
+            };
+            let args = [("course", course.into()), ("date", due.into())];
+            (
+                t_with(locale, &format!("{key}-subject"), &args),
+                vec![
+                    t_with(locale, "email-greeting", &[("name", person.into())]),
+                    t_with(locale, &format!("{key}-body"), &args),
+                ],
+                format!("{site}/courses/{slug}"),
+                None,
+            )
+        }
+        Email::ManagerDigest { unit_id } => {
+            let (manager, unit, lines) = digest(state, unit_id, locale).await?;
+            let mut paragraphs = vec![
+                t_with(locale, "email-greeting", &[("name", manager.into())]),
+                t_with(
+                    locale,
+                    "email-digest-body",
+                    &[("unit", unit.clone().into()), ("count", lines.len().into())],
+                ),
+            ];
+            paragraphs.extend(lines.into_iter().take(DIGEST_LINES));
+            (
+                t_with(locale, "email-digest-subject", &[("unit", unit.into())]),
+                paragraphs,
+                format!("{site}/hr/reports?unit={unit_id}&status=overdue"),
+                None,
+            )
+        }
     };
     let signature = t(locale, "email-signature");
     let plain = format!(
@@ -170,6 +214,78 @@ async fn certificate(db: &Db, id: i32) -> Result<certificate::Model, ComposeErro
         .await
         .map_err(AppError::from)?
         .ok_or(ComposeError::MissingCertificate)
+}
+
+/// A digest lists this many people; the link leads to the full list.
+const DIGEST_LINES: usize = 50;
+
+/// The person's name, the course's slug and title, and the due day of a reminded enrolment.
+async fn reminded(
+    state: &AppState,
+    enrolment_id: i32,
+    locale: Locale,
+) -> Result<(String, String, String, String), ComposeError> {
+    let db = &state.db;
+    let open = enrolment::Entity::find_by_id(enrolment_id)
+        .one(&db.read)
+        .await
+        .map_err(AppError::from)?
+        .ok_or(ComposeError::Missing("enrolment"))?;
+    let person = user::Entity::find_by_id(open.user_id)
+        .one(&db.read)
+        .await
+        .map_err(AppError::from)?
+        .ok_or(ComposeError::Missing("person"))?;
+    let course = course::Entity::find_by_id(open.course_id)
+        .one(&db.read)
+        .await
+        .map_err(AppError::from)?
+        .ok_or(ComposeError::Missing("course"))?;
+    let titles = reports::course_titles(&db.read, locale).await?;
+    Ok((
+        person.name,
+        course.slug,
+        titles.get(&course.id).cloned().unwrap_or_default(),
+        open.due_at
+            .map(reports::people::tashkent_day)
+            .unwrap_or_default(),
+    ))
+}
+
+/// The manager's name, the unit's name, and one line per overdue person, as of sending.
+async fn digest(
+    state: &AppState,
+    unit_id: i32,
+    locale: Locale,
+) -> Result<(String, String, Vec<String>), ComposeError> {
+    let db = &state.db;
+    let unit = org_unit::Entity::find_by_id(unit_id)
+        .one(&db.read)
+        .await
+        .map_err(AppError::from)?
+        .ok_or(ComposeError::Missing("unit"))?;
+    let manager = user::Entity::find_by_id(unit.manager_id.unwrap_or_default())
+        .one(&db.read)
+        .await
+        .map_err(AppError::from)?
+        .ok_or(ComposeError::Missing("manager"))?;
+    let titles = reports::course_titles(&db.read, locale).await?;
+    let lines = crate::server::reminders::overdue_below(db, unit_id, chrono::Utc::now())
+        .await?
+        .into_iter()
+        .map(|line| {
+            format!(
+                "{} <{}>: {}, {}",
+                line.name,
+                line.email,
+                titles.get(&line.course_id).cloned().unwrap_or_default(),
+                line.due_at
+                    .map(reports::people::tashkent_day)
+                    .unwrap_or_default()
+            )
+        })
+        .collect();
+    Ok((manager.name, unit.name, lines))
 }
 
 async fn invited(db: &Db, invitation_id: i32) -> Result<user::Model, ComposeError> {

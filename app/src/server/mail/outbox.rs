@@ -38,6 +38,13 @@ pub enum Email {
         invitation_id: i32,
         token: String,
     },
+    TrainingReminder {
+        enrolment_id: i32,
+        overdue: bool,
+    },
+    ManagerDigest {
+        unit_id: i32,
+    },
 }
 
 impl Email {
@@ -46,6 +53,8 @@ impl Email {
             Email::CertificateIssued { .. } => "certificate_issued",
             Email::CertificateExpiring { .. } => "certificate_expiring",
             Email::Invitation { .. } => "invitation",
+            Email::TrainingReminder { .. } => "training_reminder",
+            Email::ManagerDigest { .. } => "manager_digest",
         }
     }
 }

@@ -100,10 +100,7 @@ pub async fn groups(
         crate::api::auth::Role::Admin => None,
         _ => viewer.org_unit_id,
     });
-    let shown: Vec<&org_unit::Model> = units
-        .iter()
-        .filter(|u| u.parent_id == top)
-        .collect();
+    let shown: Vec<&org_unit::Model> = units.iter().filter(|u| u.parent_id == top).collect();
     let shown_ids: HashSet<i32> = shown.iter().map(|u| u.id).collect();
     // Which shown unit a unit rolls up to: walk up until one of them (or the top) is reached.
     let shown_ancestor = |mut unit: i32| -> Option<i32> {
@@ -145,7 +142,14 @@ pub async fn groups(
             .and_then(|t| paths.get(&t))
             .and_then(|p| p.last().cloned())
             .unwrap_or_default();
-        by_unit.insert(0, GroupCounts { key: String::new(), label, ..direct });
+        by_unit.insert(
+            0,
+            GroupCounts {
+                key: String::new(),
+                label,
+                ..direct
+            },
+        );
     }
     let by_region = per_region
         .into_iter()
@@ -175,17 +179,28 @@ pub async fn dashboard(
     let names = Names::load(db, locale).await?;
     let people_total = query::count_lines(&db.read, &selection, now).await?;
     let page = page.min(people_total.saturating_sub(1) / PAGE_SIZE);
-    let lines = query::lines(&db.read, &selection, now, Some((PAGE_SIZE, page * PAGE_SIZE))).await?;
+    let lines = query::lines(
+        &db.read,
+        &selection,
+        now,
+        Some((PAGE_SIZE, page * PAGE_SIZE)),
+    )
+    .await?;
     let people = describe(db, &names, lines, now).await?;
     let completed = Selection {
         status: Some("completed".into()),
         ..selection.clone()
     };
-    let mut flagged = describe(db, &names, query::lines(&db.read, &completed, now, None).await?, now)
-        .await?
-        .into_iter()
-        .filter(|row| !row.flags.is_empty())
-        .collect::<Vec<_>>();
+    let mut flagged = describe(
+        db,
+        &names,
+        query::lines(&db.read, &completed, now, None).await?,
+        now,
+    )
+    .await?
+    .into_iter()
+    .filter(|row| !row.flags.is_empty())
+    .collect::<Vec<_>>();
     flagged.sort_by(|a, b| b.completed_on.cmp(&a.completed_on));
     flagged.truncate(FLAGGED_SHOWN);
     let reach = scope(&db.read, viewer).await?;

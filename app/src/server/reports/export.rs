@@ -82,18 +82,49 @@ pub async fn table(
             let lines = query::lines(&db.read, &selection, now, None).await?;
             let rows = describe(db, &names, lines, now).await?;
             let header = [
-                "team-person", "sign-in-email", "org-unit", "org-region", "report-position",
-                "team-course", "report-status", "report-enrolled", "assign-due", "report-completed-on",
-                "report-score", "report-minutes-header", "report-estimated", "report-quiz-seconds", "report-flags",
+                "team-person",
+                "sign-in-email",
+                "org-unit",
+                "org-region",
+                "report-position",
+                "team-course",
+                "report-status",
+                "report-enrolled",
+                "assign-due",
+                "report-completed-on",
+                "report-score",
+                "report-minutes-header",
+                "report-estimated",
+                "report-quiz-seconds",
+                "report-flags",
             ];
-            let cells = rows.into_iter().map(|row| person_cells(locale, row)).collect();
+            let cells = rows
+                .into_iter()
+                .map(|row| person_cells(locale, row))
+                .collect();
             Ok((header.iter().map(|k| t(locale, k)).collect(), cells))
         }
         ReportKind::Units | ReportKind::Regions => {
             let groups = groups(db, viewer, filter, &selection, now).await?;
-            let list: Vec<GroupCounts> = if kind == ReportKind::Units { groups.by_unit } else { groups.by_region };
-            let first = if kind == ReportKind::Units { "org-unit" } else { "org-region" };
-            let header = [first, "report-total", "team-completed", "team-in-progress", "team-not-started", "team-overdue", "report-completion"];
+            let list: Vec<GroupCounts> = if kind == ReportKind::Units {
+                groups.by_unit
+            } else {
+                groups.by_region
+            };
+            let first = if kind == ReportKind::Units {
+                "org-unit"
+            } else {
+                "org-region"
+            };
+            let header = [
+                first,
+                "report-total",
+                "team-completed",
+                "team-in-progress",
+                "team-not-started",
+                "team-overdue",
+                "report-completion",
+            ];
             let cells = list
                 .into_iter()
                 .map(|g| {
@@ -127,10 +158,12 @@ fn person_cells(locale: Locale, row: PersonCourseRow) -> Vec<Cell> {
         text(row.enrolled_on),
         optional(row.due_on),
         optional(row.completed_on),
-        row.score_percent.map_or(text(String::new()), |s| Cell::Number(f64::from(s))),
+        row.score_percent
+            .map_or(text(String::new()), |s| Cell::Number(f64::from(s))),
         Cell::Number(row.minutes_spent as f64),
         Cell::Number(f64::from(row.estimated_minutes)),
-        row.quiz_seconds.map_or(text(String::new()), |s| Cell::Number(s as f64)),
+        row.quiz_seconds
+            .map_or(text(String::new()), |s| Cell::Number(s as f64)),
         text(
             row.flags
                 .iter()
@@ -166,17 +199,25 @@ pub fn to_csv(header: &[String], rows: &[Vec<Cell>]) -> Result<Vec<u8>, AppError
     writer.into_inner().map_err(|_| AppError::Internal)
 }
 
-pub fn to_xlsx(sheet_name: &str, header: &[String], rows: &[Vec<Cell>]) -> Result<Vec<u8>, AppError> {
+pub fn to_xlsx(
+    sheet_name: &str,
+    header: &[String],
+    rows: &[Vec<Cell>],
+) -> Result<Vec<u8>, AppError> {
     let failed = |error: rust_xlsxwriter::XlsxError| {
         tracing::error!(%error, "xlsx export failed");
         AppError::Internal
     };
     let mut workbook = Workbook::new();
     let bold = Format::new().set_bold();
-    let sheet = workbook.add_worksheet_with_constant_memory().map_err(failed)?;
+    let sheet = workbook
+        .add_worksheet_with_constant_memory()
+        .map_err(failed)?;
     sheet.set_name(sheet_name).map_err(failed)?;
     for (column, title) in header.iter().enumerate() {
-        sheet.write_string_with_format(0, column as u16, title, &bold).map_err(failed)?;
+        sheet
+            .write_string_with_format(0, column as u16, title, &bold)
+            .map_err(failed)?;
     }
     for (index, row) in rows.iter().enumerate() {
         let line = index as u32 + 1;
@@ -209,7 +250,8 @@ pub async fn export(
             bytes: to_csv(&header, &rows)?,
         },
         FileFormat::Xlsx => {
-            let bytes = tokio::task::spawn_blocking(move || to_xlsx(kind.name(), &header, &rows)).await??;
+            let bytes =
+                tokio::task::spawn_blocking(move || to_xlsx(kind.name(), &header, &rows)).await??;
             ExportFile {
                 file_name: format!("{stem}.xlsx"),
                 content_type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

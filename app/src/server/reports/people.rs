@@ -10,7 +10,9 @@ use crate::api::certificates::CertificateStatus;
 use crate::api::reports::{PersonCourseRow, Transcript, TranscriptCourse};
 use crate::i18n::Locale;
 use crate::server::assignments::scope;
-use crate::server::entities::{certificate, course, enrolment, lesson, lesson_progress, org_unit, quiz_attempt, user};
+use crate::server::entities::{
+    certificate, course, enrolment, lesson, lesson_progress, org_unit, quiz_attempt, user,
+};
 use crate::server::{organisation, CurrentUser, Db};
 use crate::AppError;
 
@@ -85,7 +87,8 @@ async fn quiz_seconds(
         ])
         .filter(quiz_attempt::Column::Passed.eq(true));
     if lines.len() <= ATTEMPTS_BY_PERSON_LIMIT {
-        attempts = attempts.filter(quiz_attempt::Column::UserId.is_in(lines.iter().map(|l| l.user_id)));
+        attempts =
+            attempts.filter(quiz_attempt::Column::UserId.is_in(lines.iter().map(|l| l.user_id)));
     }
     let mut fastest: HashMap<(i32, i32), i64> = HashMap::new();
     for (user_id, course_id, started, submitted) in attempts
@@ -103,7 +106,12 @@ async fn quiz_seconds(
 }
 
 /// Why a completion looks too fast: `reading`, `quiz`, both or neither.
-pub fn flags(completed: bool, seconds_spent: i64, estimated_minutes: i32, quiz_seconds: Option<i64>) -> Vec<String> {
+pub fn flags(
+    completed: bool,
+    seconds_spent: i64,
+    estimated_minutes: i32,
+    quiz_seconds: Option<i64>,
+) -> Vec<String> {
     let mut flags = Vec::new();
     if !completed {
         return flags;
@@ -141,8 +149,14 @@ pub async fn describe(
                 user_id: line.user_id,
                 name: line.name,
                 email: line.email,
-                unit: line.unit.and_then(|u| names.unit_paths.get(&u).cloned()).unwrap_or_default(),
-                region: line.unit.and_then(|u| names.unit_regions.get(&u).cloned()).unwrap_or_default(),
+                unit: line
+                    .unit
+                    .and_then(|u| names.unit_paths.get(&u).cloned())
+                    .unwrap_or_default(),
+                region: line
+                    .unit
+                    .and_then(|u| names.unit_regions.get(&u).cloned())
+                    .unwrap_or_default(),
                 position: line.position.unwrap_or_default(),
                 course_slug: course.map(|c| c.slug.clone()).unwrap_or_default(),
                 course_title: names.title(line.course_id),
@@ -171,7 +185,10 @@ pub async fn transcript(
         .one(&db.read)
         .await?
         .ok_or(AppError::NotFound)?;
-    let is_staff = matches!(viewer.role, crate::api::auth::Role::Hr | crate::api::auth::Role::Admin);
+    let is_staff = matches!(
+        viewer.role,
+        crate::api::auth::Role::Hr | crate::api::auth::Role::Admin
+    );
     let in_reach = match scope(&db.read, viewer).await? {
         None => true,
         Some(units) => person.org_unit_id.is_some_and(|u| units.contains(&u)),
@@ -207,7 +224,10 @@ pub async fn transcript(
         .all(&db.read)
         .await?
     {
-        if latest.get(&record.course_id).is_none_or(|kept| kept.sequence < record.sequence) {
+        if latest
+            .get(&record.course_id)
+            .is_none_or(|kept| kept.sequence < record.sequence)
+        {
             latest.insert(record.course_id, record);
         }
     }
@@ -241,10 +261,17 @@ pub async fn transcript(
     let courses = rows
         .into_iter()
         .map(|row| {
-            let course_id = names.courses.values().find(|c| c.slug == row.course_slug).map(|c| c.id);
-            let lessons_total = course_id.map_or(0, |id| lessons.values().filter(|c| **c == id).count());
+            let course_id = names
+                .courses
+                .values()
+                .find(|c| c.slug == row.course_slug)
+                .map(|c| c.id);
+            let lessons_total =
+                course_id.map_or(0, |id| lessons.values().filter(|c| **c == id).count());
             TranscriptCourse {
-                lessons_completed: course_id.and_then(|id| progress.get(&id)).map_or(0, |p| p.0),
+                lessons_completed: course_id
+                    .and_then(|id| progress.get(&id))
+                    .map_or(0, |p| p.0),
                 lessons_total,
                 certificate: course_id.and_then(|id| latest.get(&id)).map(|c| {
                     let status = match crate::server::certificates::status(c, now) {
@@ -268,7 +295,10 @@ pub async fn transcript(
     Ok(Transcript {
         name: person.name,
         email: person.email,
-        unit: person.org_unit_id.and_then(|u| names.unit_paths.get(&u).cloned()).unwrap_or_default(),
+        unit: person
+            .org_unit_id
+            .and_then(|u| names.unit_paths.get(&u).cloned())
+            .unwrap_or_default(),
         position: person.position.unwrap_or_default(),
         courses,
     })

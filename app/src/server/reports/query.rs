@@ -124,7 +124,9 @@ pub async fn counts_by_unit(
     sql.push("SELECT unit, status, COUNT(*) AS n FROM (", []);
     sql.push(&inner.text, inner.values);
     sql.push(") s GROUP BY unit, status", []);
-    let rows = db.query_all_raw(sql.statement(db.get_database_backend())).await?;
+    let rows = db
+        .query_all_raw(sql.statement(db.get_database_backend()))
+        .await?;
     rows.iter()
         .map(|row| {
             Ok((
@@ -181,8 +183,13 @@ pub async fn lines(
             [(limit as i64).into(), (offset as i64).into()],
         );
     }
-    let rows = db.query_all_raw(sql.statement(db.get_database_backend())).await?;
-    rows.iter().map(line).collect::<Result<_, _>>().map_err(AppError::from)
+    let rows = db
+        .query_all_raw(sql.statement(db.get_database_backend()))
+        .await?;
+    rows.iter()
+        .map(line)
+        .collect::<Result<_, _>>()
+        .map_err(AppError::from)
 }
 
 pub async fn count_lines(
