@@ -3,7 +3,7 @@ SHELL := /bin/bash
 # wasm-opt comes from npm's binaryen (Debian's is too old to produce a wasm that hydrates).
 export PATH := $(CURDIR)/end2end/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: run test build lint unit-tests postgres-tests e2e bench bench-quiz bench-certificates page-weight
+.PHONY: run test build lint unit-tests postgres-tests e2e bench bench-quiz bench-certificates bench-reports page-weight
 
 ## Build and serve http://127.0.0.1:3000 on an embedded SQLite file, with the demo accounts.
 run:
@@ -48,6 +48,10 @@ bench-quiz:
 ## Certificate PDF time and size, and outbox throughput for 1,000 completions to a local SMTP server.
 bench-certificates:
 	bash server/bench/certificates.sh
+
+## HR reports at 100,000 people and ~2,000,000 progress rows: dashboard queries and full exports.
+bench-reports:
+	bash server/bench/reports.sh
 
 ## Throughput and latency of a signed-in lesson page (needs `make build`).
 bench:

@@ -7,8 +7,8 @@ use leptos_router::{path, SsrMode};
 
 use crate::i18n::Locale;
 use crate::pages::{
-    AssignmentsPage, AuthoringPage, CatalogPage, CourseHistoryPage, CoursePage, HomePage,
-    ImportReportPage, InvitationPage, ItemAnalysisPage, LessonEditorPage, LessonPage,
+    AssignmentsPage, AuditLogPage, AuthoringPage, CatalogPage, CourseHistoryPage, CoursePage,
+    HomePage, ImportReportPage, InvitationPage, ItemAnalysisPage, LessonEditorPage, LessonPage,
     MyCertificatesPage, MyLearningPage, NotFoundPage, OrganisationPage, OutboxPage,
     PeopleImportPage, QuizAttemptPage, QuizPage, QuizResultPage, ReportsPage, SignInPage,
     TeamProgressPage, TranscriptPage, VerifyPage,
@@ -64,6 +64,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/verify/:code") view=VerifyPage ssr=SsrMode::Async />
                 <Route path=path!("/admin/outbox") view=OutboxPage ssr=SsrMode::Async />
                 <Route path=path!("/admin/organisation") view=OrganisationPage ssr=SsrMode::Async />
+                <Route path=path!("/admin/audit") view=AuditLogPage ssr=SsrMode::Async />
                 <Route path=path!("/admin/people/import") view=PeopleImportPage ssr=SsrMode::Async />
                 <Route path=path!("/admin/people/import/:id") view=ImportReportPage ssr=SsrMode::Async />
                 <Route path=path!("/hr/assignments") view=AssignmentsPage ssr=SsrMode::Async />

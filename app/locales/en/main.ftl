@@ -379,3 +379,17 @@ org-manager = Manager
 org-manager-label = Manager's email (gets a weekly digest of overdue training)
 org-manager-submit = Set the manager
 org-manager-none = none
+
+# The audit log
+nav-audit = Audit log
+audit-title = Audit log
+audit-intro = Every import, invitation accepted, assignment, change to units and managers, email retry and revocation, newest first. Entries cannot be changed or deleted.
+audit-search = Search actions, subjects and details
+audit-search-submit = Search
+audit-count = { $count } entries
+audit-when = When
+audit-who = Who
+audit-action = Action
+audit-subject = Subject
+audit-detail = Detail
+audit-address = Address

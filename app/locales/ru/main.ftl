@@ -457,3 +457,22 @@ org-manager = Руководитель
 org-manager-label = Эл. почта руководителя (еженедельная сводка о просроченном обучении)
 org-manager-submit = Назначить руководителя
 org-manager-none = не назначен
+
+# The audit log
+nav-audit = Журнал аудита
+audit-title = Журнал аудита
+audit-intro = Каждый импорт, принятое приглашение, назначение, изменение подразделений и руководителей, повторная отправка письма и отзыв — сначала новые. Записи нельзя изменить или удалить.
+audit-search = Поиск по действиям, объектам и подробностям
+audit-search-submit = Найти
+audit-count = { $count ->
+    [one] { $count } запись
+    [few] { $count } записи
+    [many] { $count } записей
+   *[other] { $count } записей
+}
+audit-when = Когда
+audit-who = Кто
+audit-action = Действие
+audit-subject = Объект
+audit-detail = Подробности
+audit-address = Адрес

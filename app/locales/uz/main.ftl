@@ -370,3 +370,17 @@ org-manager = Rahbar
 org-manager-label = Rahbarning elektron pochtasi (muddati oʻtgan oʻqitish boʻyicha haftalik xulosa oladi)
 org-manager-submit = Rahbarni belgilash
 org-manager-none = yoʻq
+
+# The audit log
+nav-audit = Audit jurnali
+audit-title = Audit jurnali
+audit-intro = Har bir yuklash, qabul qilingan taklif, kurs biriktirish, boʻlinma va rahbarlar oʻzgarishi, xatni qayta yuborish va bekor qilish — eng yangilari birinchi. Yozuvlarni oʻzgartirib ham, oʻchirib ham boʻlmaydi.
+audit-search = Amallar, obyektlar va tafsilotlardan qidirish
+audit-search-submit = Qidirish
+audit-count = { $count } ta yozuv
+audit-when = Qachon
+audit-who = Kim
+audit-action = Amal
+audit-subject = Obyekt
+audit-detail = Tafsilot
+audit-address = Manzil

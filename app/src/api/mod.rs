@@ -2,6 +2,7 @@
 //! `crate::server`; the types here travel between server and browser.
 
 pub mod assignments;
+pub mod audit;
 pub mod auth;
 pub mod authoring;
 pub mod certificates;

@@ -2,6 +2,7 @@
 //! and come back by redirect, which is why every page works without JavaScript.
 
 mod assignments;
+mod audit_log;
 mod authoring;
 mod catalog;
 mod certificates;
@@ -24,6 +25,7 @@ mod transcript;
 mod verify;
 
 pub use assignments::AssignmentsPage;
+pub use audit_log::AuditLogPage;
 pub use authoring::{AuthoringPage, CourseHistoryPage, LessonEditorPage};
 pub use catalog::CatalogPage;
 pub use certificates::MyCertificatesPage;

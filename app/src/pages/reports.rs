@@ -3,7 +3,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::reports::{get_dashboard, Dashboard, GroupCounts, PersonCourseRow, ReportFilter};
-use crate::components::{loaded_page, StatusChart};
+use crate::components::{loaded_page, Pager, StatusChart};
 use crate::i18n::{t_with, tr, use_locale};
 
 /// `/hr/reports`: completion and overdue by unit and by region, as charts and tables, the
@@ -74,7 +74,7 @@ fn Report(dashboard: Dashboard) -> impl IntoView {
         <section aria-labelledby="people">
             <h2 id="people">{tr("report-people")}</h2>
             <PeopleTable rows=dashboard.people.clone() caption=t_with(locale, "report-people-caption", &[("count", dashboard.people_total.into())]) />
-            <Pager dashboard=dashboard.clone() />
+            <PeoplePager dashboard=dashboard.clone() />
         </section>
         <section aria-labelledby="flagged">
             <h2 id="flagged">{tr("report-flagged")}</h2>
@@ -232,19 +232,12 @@ pub fn PeopleTable(rows: Vec<PersonCourseRow>, caption: String) -> impl IntoView
 }
 
 #[component]
-fn Pager(dashboard: Dashboard) -> impl IntoView {
-    let locale = use_locale();
-    let pages = dashboard.people_total.div_ceil(dashboard.page_size).max(1);
-    let at = |page: u64| {
-        let query = dashboard.filter.query();
+fn PeoplePager(dashboard: Dashboard) -> impl IntoView {
+    let pages = dashboard.people_total.div_ceil(dashboard.page_size);
+    let query = dashboard.filter.query();
+    let href = move |page: u64| {
         let separator = if query.is_empty() { "" } else { "&" };
         format!("/hr/reports?{query}{separator}page={page}#people")
     };
-    view! {
-        <nav class="pager" aria-label=tr("report-pages")>
-            {(dashboard.page > 0).then(|| view! { <a href=at(dashboard.page - 1) rel="prev">{tr("report-previous")}</a> })}
-            <span>{t_with(locale, "report-page", &[("page", (dashboard.page + 1).into()), ("pages", pages.into())])}</span>
-            {(dashboard.page + 1 < pages).then(|| view! { <a href=at(dashboard.page + 1) rel="next">{tr("report-next")}</a> })}
-        </nav>
-    }
+    view! { <Pager page=dashboard.page pages href /> }
 }

@@ -20,3 +20,4 @@ mod learning;
 mod people;
 mod reminders;
 mod reports;
+mod seed;

@@ -477,3 +477,58 @@ async fn the_audit_log_cannot_be_rewritten_even_with_sql() {
         .unwrap();
     assert_eq!(entries, 1);
 }
+
+#[tokio::test]
+async fn admins_search_the_whole_audit_log_and_hr_only_its_own_actions() {
+    let app = TestApp::new().await;
+    let units = tree(&app).await;
+    let admin = admin(&app).await;
+    import_one(&app, &admin, "searched@gov.uz").await;
+    let hr = app.user("hr@gov.uz", Role::Hr, Some(units.registry)).await;
+    let hr_cookie = app.cookie_for(hr).await;
+    let assigned = app
+        .post_form(
+            "/api/create-assignment",
+            &[
+                ("course", "cybersecurity"),
+                ("audience", "people"),
+                ("people", "searched@gov.uz"),
+                ("due_on", "2099-01-01"),
+            ],
+            Some(&hr_cookie),
+        )
+        .await;
+    assert_eq!(assigned.location(), Some("/hr/assignments?assigned=1"));
+
+    let (all, total) =
+        malaka_app::server::audit::search(&app.state.db.read, None, Some("ONE.CSV"), 0)
+            .await
+            .unwrap();
+    assert_eq!(total, 2, "the upload and the import, found in any case");
+    assert!(all.iter().all(|row| row.actor == "admin@gov.uz"));
+    let (own, _) = malaka_app::server::audit::search(&app.state.db.read, Some(hr), None, 0)
+        .await
+        .unwrap();
+    assert_eq!(
+        own.iter().map(|r| r.action.as_str()).collect::<Vec<_>>(),
+        ["assignment.create"]
+    );
+
+    let admin_cookie = app.cookie_for(admin.id).await;
+    let page = app
+        .get("/admin/audit?q=people.import", Some(&admin_cookie))
+        .await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("1 entries"), "{}", page.body);
+    let hr_page = app.get("/admin/audit", Some(&hr_cookie)).await;
+    assert!(hr_page.body.contains("assignment.create") && !hr_page.body.contains("people.import"));
+    let officer = app
+        .user("o@gov.uz", Role::Officer, Some(units.chilonzor))
+        .await;
+    assert_eq!(
+        app.get("/admin/audit", Some(&app.cookie_for(officer).await))
+            .await
+            .status,
+        403
+    );
+}

@@ -1,0 +1,73 @@
+//! The benchmark's data set: what the seeder says it wrote is what the database holds, and the
+//! reports count it.
+
+use chrono::Utc;
+use malaka_app::api::auth::Role;
+use malaka_app::api::reports::ReportFilter;
+use malaka_app::i18n::Locale;
+use malaka_app::server::entities::{enrolment, lesson_progress, org_unit, user};
+use malaka_app::server::reports::dashboard::dashboard;
+use malaka_app::server::CurrentUser;
+use malaka_server::seed::{seed, Scale, REGIONS};
+use sea_orm::{EntityTrait, PaginatorTrait};
+
+use crate::support::TestApp;
+
+#[tokio::test]
+async fn the_seeded_data_set_is_in_the_database_and_in_the_reports() {
+    let app = TestApp::new().await;
+    let db = &app.state.db;
+    let scale = Scale {
+        ministries: 2,
+        units_per_department: 1,
+        people: 120,
+    };
+    let seeded = seed(db, scale, Utc::now()).await.unwrap();
+    assert_eq!(seeded.units, 2 * (1 + REGIONS.len() * 2));
+    assert_eq!(
+        org_unit::Entity::find().count(&db.read).await.unwrap() as usize,
+        seeded.units
+    );
+    assert_eq!(
+        user::Entity::find().count(&db.read).await.unwrap() as usize,
+        120
+    );
+    assert_eq!(
+        enrolment::Entity::find().count(&db.read).await.unwrap() as usize,
+        seeded.enrolments
+    );
+    assert_eq!(
+        lesson_progress::Entity::find()
+            .count(&db.read)
+            .await
+            .unwrap() as usize,
+        seeded.progress_rows
+    );
+    assert!(
+        seeded.progress_rows > seeded.enrolments * 5,
+        "most people are well into their courses"
+    );
+
+    let admin = CurrentUser {
+        id: 0,
+        name: "Admin".into(),
+        email: "admin@gov.uz".into(),
+        role: Role::Admin,
+        language: Locale::En,
+        org_unit_id: None,
+    };
+    let report = dashboard(
+        db,
+        &admin,
+        ReportFilter::default(),
+        0,
+        Locale::En,
+        Utc::now(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(report.totals.total as usize, seeded.enrolments);
+    assert_eq!(report.by_region.len(), REGIONS.len());
+    assert!(report.totals.completed > report.totals.total / 2);
+    assert!(report.totals.overdue > 0);
+}
