@@ -10,8 +10,8 @@ use crate::pages::{
     AssignmentsPage, AuditLogPage, AuthoringPage, CatalogPage, CourseHistoryPage, CoursePage,
     HomePage, ImportReportPage, InvitationPage, ItemAnalysisPage, LessonEditorPage, LessonPage,
     MyCertificatesPage, MyLearningPage, NotFoundPage, OrganisationPage, OutboxPage,
-    PeopleImportPage, QuizAttemptPage, QuizPage, QuizResultPage, ReportsPage, SignInPage,
-    TeamProgressPage, TranscriptPage, VerifyPage,
+    PeopleImportPage, PeoplePage, PersonPage, QuizAttemptPage, QuizPage, QuizResultPage,
+    ReportsPage, SignInPage, TeamProgressPage, TranscriptPage, VerifyPage,
 };
 
 /// The document around every page. Rendered on the server for each request, in the language of
@@ -65,6 +65,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/admin/outbox") view=OutboxPage ssr=SsrMode::Async />
                 <Route path=path!("/admin/organisation") view=OrganisationPage ssr=SsrMode::Async />
                 <Route path=path!("/admin/audit") view=AuditLogPage ssr=SsrMode::Async />
+                <Route path=path!("/admin/people") view=PeoplePage ssr=SsrMode::Async />
+                <Route path=path!("/admin/person/:id") view=PersonPage ssr=SsrMode::Async />
                 <Route path=path!("/admin/people/import") view=PeopleImportPage ssr=SsrMode::Async />
                 <Route path=path!("/admin/people/import/:id") view=ImportReportPage ssr=SsrMode::Async />
                 <Route path=path!("/hr/assignments") view=AssignmentsPage ssr=SsrMode::Async />

@@ -80,5 +80,18 @@ test('an admin imports staff, the newcomer sets a password, HR assigns a course,
   const row = hr.getByRole('row').filter({ hasText: office });
   assert.deepEqual(await row.getByRole('cell').allTextContents(),
     [`A unit and its sub-units: ${officePath}`, due, 'Once', '1', '1', '0']);
+
+  // And the report, drilled into the new unit, counts the same completion.
+  await hr.getByRole('link', { name: 'Reports' }).click();
+  await hr.getByLabel('Unit', { exact: true }).selectOption({ label: officePath });
+  await hr.getByRole('button', { name: 'Show' }).click();
+  await hr.waitForURL(/\/hr\/reports\?.*unit=\d+/);
+  assert.equal(await hr.getByRole('status').textContent(), '1 enrolments: 1 completed (100%), 0 overdue.');
+  assert.equal(await hr.locator('svg[role="img"]').count(), 2, 'a chart by unit and one by region');
+  const learnerRow = hr.getByRole('row').filter({ hasText: 'Новый Сотрудник' });
+  assert.match(await learnerRow.first().textContent(), /Completed/);
+  await learnerRow.first().getByRole('link', { name: 'Новый Сотрудник' }).click();
+  await hr.waitForURL(/\/hr\/people\/\d+$/);
+  assert.equal(await hr.getByRole('heading', { level: 1 }).textContent(), 'Новый Сотрудник');
   await hrContext.close();
 });

@@ -393,3 +393,22 @@ audit-action = Action
 audit-subject = Subject
 audit-detail = Detail
 audit-address = Address
+
+# People, for admins
+nav-people = People
+people-title = People
+people-search = Search by name or email
+people-count = { $count } people
+people-role = Role
+people-active = Can sign in
+people-active-label = The account is active (the person can sign in)
+people-yes = Yes
+people-no = No
+people-role-officer = Officer
+people-role-trainer = Trainer
+people-role-hr = HR
+people-role-admin = Administrator
+people-transcript = Training record
+people-saved = Saved. A new role or a deactivation ends the person's open sessions.
+people-error-self = You cannot take away your own administration rights.
+people-save = Save

@@ -476,3 +476,27 @@ audit-action = Действие
 audit-subject = Объект
 audit-detail = Подробности
 audit-address = Адрес
+
+# People, for admins
+nav-people = Сотрудники
+people-title = Сотрудники
+people-search = Поиск по имени или эл. почте
+people-count = { $count ->
+    [one] { $count } сотрудник
+    [few] { $count } сотрудника
+    [many] { $count } сотрудников
+   *[other] { $count } сотрудников
+}
+people-role = Роль
+people-active = Может войти
+people-active-label = Учётная запись активна (сотрудник может войти)
+people-yes = Да
+people-no = Нет
+people-role-officer = Служащий
+people-role-trainer = Преподаватель
+people-role-hr = Кадровая служба
+people-role-admin = Администратор
+people-transcript = История обучения
+people-saved = Сохранено. Новая роль или отключение учётной записи завершают открытые сеансы сотрудника.
+people-error-self = Нельзя отнять у себя права администратора.
+people-save = Сохранить

@@ -384,3 +384,22 @@ audit-action = Amal
 audit-subject = Obyekt
 audit-detail = Tafsilot
 audit-address = Manzil
+
+# People, for admins
+nav-people = Xodimlar
+people-title = Xodimlar
+people-search = Ism yoki elektron pochta boʻyicha qidirish
+people-count = { $count } nafar xodim
+people-role = Rol
+people-active = Kira oladi
+people-active-label = Hisob faol (xodim tizimga kira oladi)
+people-yes = Ha
+people-no = Yoʻq
+people-role-officer = Xizmatchi
+people-role-trainer = Oʻqituvchi
+people-role-hr = Kadrlar xizmati
+people-role-admin = Administrator
+people-transcript = Oʻqish tarixi
+people-saved = Saqlandi. Yangi rol yoki hisobni oʻchirish xodimning ochiq seanslarini tugatadi.
+people-error-self = Oʻzingizning administrator huquqlaringizni olib tashlay olmaysiz.
+people-save = Saqlash

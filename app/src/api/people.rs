@@ -217,3 +217,107 @@ pub async fn accept_invitation(
     }
     Ok(())
 }
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonSummary {
+    pub id: i32,
+    pub name: String,
+    pub email: String,
+    pub role: String,
+    pub unit_id: Option<i32>,
+    pub unit: String,
+    pub position: String,
+    pub active: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonChange {
+    pub role: String,
+    pub unit: Option<i32>,
+    pub active: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PeopleList {
+    pub people: Vec<PersonSummary>,
+    pub total: u64,
+    pub page: u64,
+    pub page_size: u64,
+}
+
+#[server(endpoint = "people")]
+pub async fn search_people(text: Option<String>, page: u64) -> Result<PeopleList, AppError> {
+    use crate::api::auth::Role;
+    use crate::server::people::directory;
+    use crate::server::{session, AppState};
+    session::require_role(&[Role::Admin])?;
+    let db = &expect_context::<AppState>().db;
+    let (people, total) = directory::search(db, text.as_deref(), page).await?;
+    Ok(PeopleList {
+        people,
+        total,
+        page,
+        page_size: directory::PEOPLE_PAGE_SIZE,
+    })
+}
+
+/// A person with the units they can be moved to, for the edit form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonEditor {
+    pub person: PersonSummary,
+    pub units: Vec<(i32, String)>,
+}
+
+#[server(endpoint = "person")]
+pub async fn get_person(id: i32) -> Result<PersonEditor, AppError> {
+    use crate::api::auth::Role;
+    use crate::server::people::directory;
+    use crate::server::{organisation, session, AppState};
+    session::require_role(&[Role::Admin])?;
+    let db = &expect_context::<AppState>().db;
+    Ok(PersonEditor {
+        person: directory::find(db, id).await?,
+        units: organisation::tree_rows(&db.read)
+            .await?
+            .into_iter()
+            .map(|unit| (unit.id, unit.path))
+            .collect(),
+    })
+}
+
+#[server(endpoint = "update-person")]
+pub async fn update_person(
+    id: i32,
+    role: String,
+    unit: Option<i32>,
+    active: Option<String>,
+) -> Result<(), AppError> {
+    use crate::api::auth::Role;
+    use crate::server::people::directory;
+    use crate::server::{session, AppState};
+    let context = session::request_context();
+    let admin = session::require_role(&[Role::Admin])?;
+    let db = &expect_context::<AppState>().db;
+    let change = PersonChange {
+        role,
+        unit,
+        active: active.is_some(),
+    };
+    let outcome = directory::update(
+        db,
+        &admin,
+        id,
+        change,
+        context.client_ip,
+        chrono::Utc::now(),
+    )
+    .await;
+    match outcome {
+        Ok(_) => leptos_axum::redirect(&format!("/admin/people/{id}?saved=1")),
+        Err(AppError::Invalid(_)) => {
+            leptos_axum::redirect(&format!("/admin/people/{id}?error=self"))
+        }
+        Err(other) => return Err(other),
+    }
+    Ok(())
+}

@@ -36,6 +36,7 @@ pub fn Layout(
                         {is_staff.then(|| view! { <li><a href="/hr/reports">{tr("nav-reports")}</a></li> })}
                         {is_staff.then(|| view! { <li><a href="/hr/assignments">{tr("nav-assignments")}</a></li> })}
                         {is_admin.then(|| view! { <li><a href="/admin/organisation">{tr("nav-organisation")}</a></li> })}
+                        {is_admin.then(|| view! { <li><a href="/admin/people">{tr("nav-people")}</a></li> })}
                         {is_staff.then(|| view! { <li><a href="/admin/audit">{tr("nav-audit")}</a></li> })}
                         {is_author.then(|| view! { <li><a href="/author">{tr("nav-author")}</a></li> })}
                         {is_admin.then(|| view! { <li><a href="/admin/outbox">{tr("nav-outbox")}</a></li> })}

@@ -112,7 +112,14 @@ pub async fn overdue_below(
         status: Some("overdue".into()),
         ..Default::default()
     };
-    query::lines(&db.read, &selection, now, None).await
+    query::lines(
+        &db.read,
+        &selection,
+        now,
+        query::LineOrder::ChaseFirst,
+        None,
+    )
+    .await
 }
 
 async fn digests(db: &Db, now: DateTime<Utc>) -> Result<usize, AppError> {

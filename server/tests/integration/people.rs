@@ -532,3 +532,104 @@ async fn admins_search_the_whole_audit_log_and_hr_only_its_own_actions() {
         403
     );
 }
+
+#[tokio::test]
+async fn admins_change_roles_and_units_audited_and_a_move_brings_the_new_units_assignments() {
+    use malaka_app::api::people::PersonChange;
+    use malaka_app::server::assignments::{self, Audience, NewAssignment};
+    use malaka_app::server::entities::{audit_entry, enrolment};
+    use malaka_app::server::people::directory;
+    let app = TestApp::new().await;
+    let units = tree(&app).await;
+    let admin = admin(&app).await;
+    let mover = app
+        .user("mover@gov.uz", Role::Officer, Some(units.yunusobod))
+        .await;
+    let due_on = (Utc::now() + Duration::days(30)).date_naive();
+    let rule = NewAssignment {
+        course_slug: "cybersecurity".into(),
+        audience: Audience::Unit(units.chilonzor),
+        due_on,
+        recur_months: None,
+    };
+    assignments::create(&app.state.db, &admin, rule, None, Utc::now())
+        .await
+        .unwrap();
+    let cookie = app.cookie_for(mover).await;
+
+    let change = PersonChange {
+        role: "hr".into(),
+        unit: Some(units.chilonzor),
+        active: true,
+    };
+    let done = directory::update(&app.state.db, &admin, mover, change, None, Utc::now())
+        .await
+        .unwrap();
+    assert_eq!(done, ["person.role", "person.move"]);
+    let enrolled = enrolment::Entity::find()
+        .filter(enrolment::Column::UserId.eq(mover))
+        .one(&app.state.db.read)
+        .await
+        .unwrap();
+    assert!(
+        enrolled.is_some_and(|e| e.due_at.is_some()),
+        "moving in brings the unit's assignment"
+    );
+    let audited = audit_entry::Entity::find()
+        .filter(audit_entry::Column::Subject.eq("mover@gov.uz"))
+        .count(&app.state.db.read)
+        .await
+        .unwrap();
+    assert_eq!(audited, 2);
+    let old_session = app.get("/learning", Some(&cookie)).await;
+    assert!(
+        old_session
+            .location()
+            .is_some_and(|to| to.starts_with("/sign-in")),
+        "a new role ends the old sessions"
+    );
+
+    let demote_self = PersonChange {
+        role: "officer".into(),
+        unit: None,
+        active: true,
+    };
+    assert!(directory::update(
+        &app.state.db,
+        &admin,
+        admin.id,
+        demote_self,
+        None,
+        Utc::now()
+    )
+    .await
+    .is_err());
+    let unchanged = PersonChange {
+        role: "hr".into(),
+        unit: Some(units.chilonzor),
+        active: true,
+    };
+    assert!(
+        directory::update(&app.state.db, &admin, mover, unchanged, None, Utc::now())
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    let page = app
+        .get(
+            "/admin/people?q=MOVER",
+            Some(&app.cookie_for(admin.id).await),
+        )
+        .await;
+    assert!(
+        page.body.contains("mover@gov.uz"),
+        "search is case-insensitive"
+    );
+    assert_eq!(
+        app.get("/admin/people", Some(&app.cookie_for(mover).await))
+            .await
+            .status,
+        403
+    );
+}

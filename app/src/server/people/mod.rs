@@ -1,5 +1,6 @@
 //! People: accounts, their language, their sessions; staff imports and invitations.
 
+pub mod directory;
 pub mod import;
 pub mod invitations;
 pub mod staff_file;

@@ -79,7 +79,14 @@ pub async fn table(
     match kind {
         ReportKind::People => {
             let names = Names::load(db, locale).await?;
-            let lines = query::lines(&db.read, &selection, now, None).await?;
+            let lines = query::lines(
+                &db.read,
+                &selection,
+                now,
+                query::LineOrder::ChaseFirst,
+                None,
+            )
+            .await?;
             let rows = describe(db, &names, lines, now).await?;
             let header = [
                 "team-person",

@@ -105,6 +105,33 @@ async fn quiz_seconds(
     Ok(fastest)
 }
 
+/// People who passed a final quiz faster than [`QUIZ_SECONDS_FLOOR`], latest first; at most a
+/// thousand, which is more than anyone follows up at once.
+pub async fn fast_quiz_people(db: &Db) -> Result<Vec<i32>, AppError> {
+    let mut fast: Vec<(DateTime<Utc>, i32)> = quiz_attempt::Entity::find()
+        .select_only()
+        .columns([
+            quiz_attempt::Column::UserId,
+            quiz_attempt::Column::StartedAt,
+            quiz_attempt::Column::SubmittedAt,
+        ])
+        .filter(quiz_attempt::Column::Passed.eq(true))
+        .into_tuple::<(i32, DateTime<Utc>, Option<DateTime<Utc>>)>()
+        .all(&db.read)
+        .await?
+        .into_iter()
+        .filter_map(|(user, started, submitted)| {
+            let submitted = submitted?;
+            ((submitted - started).num_seconds() < QUIZ_SECONDS_FLOOR).then_some((submitted, user))
+        })
+        .collect();
+    fast.sort_by(|a, b| b.cmp(a));
+    let mut people: Vec<i32> = fast.into_iter().map(|(_, user)| user).collect();
+    people.dedup();
+    people.truncate(1000);
+    Ok(people)
+}
+
 /// Why a completion looks too fast: `reading`, `quiz`, both or neither.
 pub fn flags(
     completed: bool,

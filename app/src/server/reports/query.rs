@@ -19,6 +19,10 @@ pub struct Selection {
     pub status: Option<String>,
     pub due_from: Option<DateTime<Utc>>,
     pub due_to: Option<DateTime<Utc>>,
+    /// Only these people (the flagged list's quiz check finds them).
+    pub people: Option<Vec<i32>>,
+    /// Only completions with less than a quarter of the estimated time on the lessons.
+    pub read_too_fast: bool,
 }
 
 /// The status of an enrolment as SQL; `?` is the current time.
@@ -106,9 +110,26 @@ fn selected(selection: &Selection, now: DateTime<Utc>, columns: &str) -> Sql {
     if let Some(to) = selection.due_to {
         sql.push(" AND e.due_at <= ?", [to.into()]);
     }
-    sql.push(") t", []);
+    if let Some(people) = &selection.people {
+        if people.is_empty() {
+            sql.push(" AND 1 = 0", []);
+        } else {
+            let marks = vec!["?"; people.len()].join(", ");
+            sql.push(
+                &format!(" AND u.id IN ({marks})"),
+                people.iter().copied().map(Value::from),
+            );
+        }
+    }
+    sql.push(") t WHERE 1 = 1", []);
     if let Some(status) = &selection.status {
-        sql.push(" WHERE t.status = ?", [status.clone().into()]);
+        sql.push(" AND t.status = ?", [status.clone().into()]);
+    }
+    if selection.read_too_fast {
+        sql.push(
+            " AND t.completed_at IS NOT NULL AND t.seconds_spent * 4 < t.estimated_minutes * 60",
+            [],
+        );
     }
     sql
 }
@@ -162,19 +183,34 @@ const LINE_COLUMNS: &str = "u.id AS user_id, u.name AS name, u.email AS email, \
     e.score_percent AS score_percent, \
     (SELECT COALESCE(SUM(p.seconds_spent), 0) FROM lesson_progress p JOIN lessons l \
       ON l.id = p.lesson_id WHERE p.user_id = e.user_id AND l.course_id = e.course_id) \
-      AS seconds_spent";
+      AS seconds_spent, \
+    (SELECT c.estimated_minutes FROM courses c WHERE c.id = e.course_id) AS estimated_minutes";
 
-/// Overdue first (the ones to chase), then by due date and name; `page` is (limit, offset).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineOrder {
+    /// Overdue first (the ones to chase), then by due date and name.
+    ChaseFirst,
+    /// The latest completions first.
+    RecentlyCompleted,
+}
+
+/// The selected people and courses in `order`; `page` is (limit, offset).
 pub async fn lines(
     db: &impl ConnectionTrait,
     selection: &Selection,
     now: DateTime<Utc>,
+    order: LineOrder,
     page: Option<(u64, u64)>,
 ) -> Result<Vec<EnrolmentLine>, AppError> {
     let mut sql = selected(selection, now, LINE_COLUMNS);
     sql.push(
-        " ORDER BY CASE t.status WHEN 'overdue' THEN 0 WHEN 'not_started' THEN 1 \
-         WHEN 'in_progress' THEN 2 ELSE 3 END, t.due_at, t.name, t.user_id, t.course_id",
+        match order {
+            LineOrder::ChaseFirst => {
+                " ORDER BY CASE t.status WHEN 'overdue' THEN 0 WHEN 'not_started' THEN 1 \
+                 WHEN 'in_progress' THEN 2 ELSE 3 END, t.due_at, t.name, t.user_id, t.course_id"
+            }
+            LineOrder::RecentlyCompleted => " ORDER BY t.completed_at DESC, t.user_id, t.course_id",
+        },
         [],
     );
     if let Some((limit, offset)) = page {
@@ -190,23 +226,6 @@ pub async fn lines(
         .map(line)
         .collect::<Result<_, _>>()
         .map_err(AppError::from)
-}
-
-pub async fn count_lines(
-    db: &impl ConnectionTrait,
-    selection: &Selection,
-    now: DateTime<Utc>,
-) -> Result<u64, AppError> {
-    let inner = selected(selection, now, "e.id AS id");
-    let mut sql = Sql::new();
-    sql.push("SELECT COUNT(*) AS n FROM (", []);
-    sql.push(&inner.text, inner.values);
-    sql.push(") s", []);
-    let row = db
-        .query_one_raw(sql.statement(db.get_database_backend()))
-        .await?
-        .ok_or(AppError::Internal)?;
-    Ok(row.try_get::<i64>("", "n")? as u64)
 }
 
 fn line(row: &QueryResult) -> Result<EnrolmentLine, sea_orm::DbErr> {
