@@ -64,6 +64,15 @@ pub(crate) fn request_user() -> Option<UserSummary> {
     None
 }
 
+/// A numeric route parameter (`:id`), or 0, which names nothing and so gives "not found".
+pub(crate) fn id_param(name: &str) -> i32 {
+    leptos_router::hooks::use_params_map()
+        .get_untracked()
+        .get(name)
+        .and_then(|id| id.parse().ok())
+        .unwrap_or(0)
+}
+
 /// Path and query of the request being rendered, to come back to after a form.
 pub(crate) fn request_path() -> String {
     leptos_router::hooks::use_location()

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use crate::api::people::{get_person, search_people, PeopleList, PersonEditor, UpdatePerson};
 use crate::components::{loaded_page, Pager};
@@ -75,11 +75,7 @@ fn People(list: PeopleList, text: Option<String>) -> impl IntoView {
 /// `/admin/person/<id>`: change a person's role, unit and whether they may sign in.
 #[component]
 pub fn PersonPage() -> impl IntoView {
-    let id = use_params_map()
-        .get_untracked()
-        .get("id")
-        .and_then(|id| id.parse().ok())
-        .unwrap_or(0);
+    let id = super::id_param("id");
     loaded_page(get_person(id), |editor| view! { <Person editor /> })
 }
 

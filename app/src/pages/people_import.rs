@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use crate::api::people::{
     people_import_report, recent_people_imports, ApplyPeopleImport, ImportProblem, ImportReport,
@@ -57,11 +57,7 @@ fn UploadForm(recent: Vec<ImportSummary>) -> impl IntoView {
 /// The report of one uploaded file, line by line, and the buttons to apply it.
 #[component]
 pub fn ImportReportPage() -> impl IntoView {
-    let id = use_params_map()
-        .get_untracked()
-        .get("id")
-        .and_then(|id| id.parse().ok())
-        .unwrap_or(0);
+    let id = super::id_param("id");
     loaded_page(
         people_import_report(id),
         |report| view! { <Report report /> },

@@ -1,6 +1,5 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 use crate::api::reports::{get_transcript, Transcript};
 use crate::components::loaded_page;
@@ -9,11 +8,7 @@ use crate::i18n::{t_with, tr, use_locale};
 /// `/hr/people/<id>`: one person's courses, progress, scores, time spent and certificates.
 #[component]
 pub fn TranscriptPage() -> impl IntoView {
-    let id = use_params_map()
-        .get_untracked()
-        .get("id")
-        .and_then(|id| id.parse().ok())
-        .unwrap_or(0);
+    let id = super::id_param("id");
     loaded_page(
         get_transcript(id),
         |transcript| view! { <TranscriptView transcript /> },

@@ -52,6 +52,18 @@ impl Sql {
         self
     }
 
+    /// ` AND column IN (…)`; no ids select nothing.
+    fn push_in(&mut self, column: &str, ids: &[i32]) -> &mut Self {
+        if ids.is_empty() {
+            return self.push(" AND 1 = 0", []);
+        }
+        let marks = vec!["?"; ids.len()].join(", ");
+        self.push(
+            &format!(" AND {column} IN ({marks})"),
+            ids.iter().copied().map(Value::from),
+        )
+    }
+
     pub fn statement(self, backend: DbBackend) -> Statement {
         let text = match backend {
             DbBackend::Postgres => {
@@ -89,17 +101,9 @@ fn selected(selection: &Selection, now: DateTime<Utc>, columns: &str) -> Sql {
         sql.push(" AND e.course_id = ?", [course.into()]);
     }
     if let Some(units) = &selection.units {
-        if units.is_empty() {
-            sql.push(" AND 1 = 0", []);
-        } else {
-            let mut ids: Vec<i32> = units.iter().copied().collect();
-            ids.sort_unstable();
-            let marks = vec!["?"; ids.len()].join(", ");
-            sql.push(
-                &format!(" AND u.org_unit_id IN ({marks})"),
-                ids.into_iter().map(Value::from),
-            );
-        }
+        let mut ids: Vec<i32> = units.iter().copied().collect();
+        ids.sort_unstable();
+        sql.push_in("u.org_unit_id", &ids);
     }
     if let Some(region) = &selection.region {
         sql.push(" AND o.region = ?", [region.clone().into()]);
@@ -111,15 +115,7 @@ fn selected(selection: &Selection, now: DateTime<Utc>, columns: &str) -> Sql {
         sql.push(" AND e.due_at <= ?", [to.into()]);
     }
     if let Some(people) = &selection.people {
-        if people.is_empty() {
-            sql.push(" AND 1 = 0", []);
-        } else {
-            let marks = vec!["?"; people.len()].join(", ");
-            sql.push(
-                &format!(" AND u.id IN ({marks})"),
-                people.iter().copied().map(Value::from),
-            );
-        }
+        sql.push_in("u.id", people);
     }
     sql.push(") t WHERE 1 = 1", []);
     if let Some(status) = &selection.status {
