@@ -12,6 +12,7 @@ mod m20261125_000005_certificates_and_outbox;
 mod m20261125_000006_lesson_drafts;
 mod m20261125_000007_course_versions;
 mod m20261201_000008_people_and_assignments;
+mod m20261202_000009_training_rounds;
 
 pub struct Migrator;
 
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000006_lesson_drafts::Migration),
             Box::new(m20261125_000007_course_versions::Migration),
             Box::new(m20261201_000008_people_and_assignments::Migration),
+            Box::new(m20261202_000009_training_rounds::Migration),
         ]
     }
 }

@@ -366,6 +366,7 @@ transcript-caption = Courses, progress, scores and certificates
 transcript-certificate-valid = (valid)
 transcript-certificate-expired = (expired)
 transcript-certificate-revoked = (revoked)
+transcript-rounds-caption = Earlier rounds of recurring training
 report-minutes-header = Minutes spent
 
 # Training reminders and managers' digests
@@ -373,6 +374,8 @@ email-due-soon-subject = Reminder: “{ $course }” is due on { $date }
 email-due-soon-body = The course “{ $course }” is mandatory for you and due on { $date }. You can continue where you left off at the address below.
 email-overdue-subject = Overdue: “{ $course }” was due on { $date }
 email-overdue-body = The mandatory course “{ $course }” was due on { $date } and is not completed yet. Please complete it as soon as you can; your HR department can see that it is overdue.
+email-round-opened-subject = Time to renew: “{ $course }” is due again on { $date }
+email-round-opened-body = The mandatory course “{ $course }” is repeated regularly, and your next round is due on { $date }. Your earlier completion stays on your record. The lessons are marked unread so that you can go through the current version, and the final quiz is open again.
 email-digest-subject = Overdue training in { $unit }
 email-digest-body = In { $unit } and the units below it, { $count } mandatory courses are overdue:
 org-manager = Manager
@@ -411,4 +414,8 @@ people-role-admin = Administrator
 people-transcript = Training record
 people-saved = Saved. A new role or a deactivation ends the person's open sessions.
 people-error-self = You cannot take away your own administration rights.
+people-awaiting-password = This person was invited and has not set a password yet. A new link replaces the earlier ones and is valid for 14 days.
+people-resend-invitation = Send a new invitation
+people-invitation-sent = A new invitation is on its way.
+people-error-has-password = This person has already set a password.
 people-save = Save

@@ -444,6 +444,7 @@ transcript-caption = Курсы, прогресс, результаты и се�
 transcript-certificate-valid = (действителен)
 transcript-certificate-expired = (истёк)
 transcript-certificate-revoked = (отозван)
+transcript-rounds-caption = Прошлые циклы периодического обучения
 report-minutes-header = Затрачено, мин
 
 # Training reminders and managers' digests
@@ -451,6 +452,8 @@ email-due-soon-subject = Напоминание: курс «{ $course }» нуж
 email-due-soon-body = Курс «{ $course }» для вас обязателен, срок — { $date }. Продолжить с того места, где вы остановились, можно по ссылке ниже.
 email-overdue-subject = Просрочено: курс «{ $course }» нужно было пройти до { $date }
 email-overdue-body = Обязательный курс «{ $course }» нужно было пройти до { $date }, но он ещё не завершён. Пожалуйста, пройдите его как можно скорее: кадровая служба видит, что срок истёк.
+email-round-opened-subject = Пора повторить: курс «{ $course }» нужно снова пройти до { $date }
+email-round-opened-body = Обязательный курс «{ $course }» проходят регулярно, и следующий раз его нужно пройти до { $date }. Прежнее прохождение остаётся в вашей истории обучения. Уроки отмечены как непрочитанные, чтобы вы прошли актуальную версию, и итоговый тест снова открыт.
 email-digest-subject = Просроченное обучение: { $unit }
 email-digest-body = В подразделении «{ $unit }» и входящих в него подразделениях просрочено обязательных курсов: { $count }.
 org-manager = Руководитель
@@ -499,4 +502,8 @@ people-role-admin = Администратор
 people-transcript = История обучения
 people-saved = Сохранено. Новая роль или отключение учётной записи завершают открытые сеансы сотрудника.
 people-error-self = Нельзя отнять у себя права администратора.
+people-awaiting-password = Сотрудник приглашён, но ещё не задал пароль. Новая ссылка заменяет прежние и действует 14 дней.
+people-resend-invitation = Отправить новое приглашение
+people-invitation-sent = Новое приглашение отправлено.
+people-error-has-password = Этот сотрудник уже задал пароль.
 people-save = Сохранить

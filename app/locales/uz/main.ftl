@@ -357,6 +357,7 @@ transcript-caption = Kurslar, bajarilish holati, natijalar va sertifikatlar
 transcript-certificate-valid = (amalda)
 transcript-certificate-expired = (muddati oʻtgan)
 transcript-certificate-revoked = (bekor qilingan)
+transcript-rounds-caption = Davriy oʻqitishning avvalgi bosqichlari
 report-minutes-header = Sarflangan vaqt, daqiqa
 
 # Training reminders and managers' digests
@@ -364,6 +365,8 @@ email-due-soon-subject = Eslatma: «{ $course }» kursining muddati { $date }
 email-due-soon-body = «{ $course }» kursi siz uchun majburiy, uni { $date } gacha tugatish kerak. Quyidagi manzil orqali toʻxtagan joyingizdan davom etishingiz mumkin.
 email-overdue-subject = Muddati oʻtdi: «{ $course }» kursining muddati { $date } edi
 email-overdue-body = Majburiy «{ $course }» kursining muddati { $date } edi, lekin u hali tugatilmagan. Iltimos, uni imkon qadar tezroq tugating; kadrlar xizmati muddati oʻtganini koʻra oladi.
+email-round-opened-subject = Takrorlash vaqti: «{ $course }» kursini { $date } gacha yana oʻtish kerak
+email-round-opened-body = Majburiy «{ $course }» kursi muntazam takrorlanadi, keyingi safar uni { $date } gacha oʻtish kerak. Avvalgi natijangiz oʻquv tarixingizda saqlanadi. Kursning joriy versiyasini oʻtishingiz uchun darslar oʻqilmagan deb belgilandi, yakuniy test yana ochiq.
 email-digest-subject = { $unit }: muddati oʻtgan oʻqitish
 email-digest-body = { $unit } va uning tarkibidagi boʻlinmalarda { $count } ta majburiy kursning muddati oʻtgan:
 org-manager = Rahbar
@@ -402,4 +405,8 @@ people-role-admin = Administrator
 people-transcript = Oʻqish tarixi
 people-saved = Saqlandi. Yangi rol yoki hisobni oʻchirish xodimning ochiq seanslarini tugatadi.
 people-error-self = Oʻzingizning administrator huquqlaringizni olib tashlay olmaysiz.
+people-awaiting-password = Xodim taklif qilingan, lekin hali parol oʻrnatmagan. Yangi havola avvalgilarining oʻrnini bosadi va 14 kun amal qiladi.
+people-resend-invitation = Yangi taklifnoma yuborish
+people-invitation-sent = Yangi taklifnoma yuborildi.
+people-error-has-password = Bu xodim parolni allaqachon oʻrnatgan.
 people-save = Saqlash

@@ -228,6 +228,8 @@ pub struct PersonSummary {
     pub unit: String,
     pub position: String,
     pub active: bool,
+    /// Invited and not yet signed up: the invitation can be sent again.
+    pub awaiting_password: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -313,11 +315,25 @@ pub async fn update_person(
     )
     .await;
     match outcome {
-        Ok(_) => leptos_axum::redirect(&format!("/admin/people/{id}?saved=1")),
+        Ok(_) => leptos_axum::redirect(&format!("/admin/person/{id}?saved=1")),
         Err(AppError::Invalid(_)) => {
-            leptos_axum::redirect(&format!("/admin/people/{id}?error=self"))
+            leptos_axum::redirect(&format!("/admin/person/{id}?error=self"))
         }
         Err(other) => return Err(other),
     }
+    Ok(())
+}
+
+/// Sends a person who has not set a password yet a new invitation link.
+#[server(endpoint = "resend-invitation")]
+pub async fn resend_invitation(id: i32) -> Result<(), AppError> {
+    use crate::api::auth::Role;
+    use crate::server::people::invitations;
+    use crate::server::{session, AppState};
+    let context = session::request_context();
+    let admin = session::require_role(&[Role::Admin])?;
+    let db = &expect_context::<AppState>().db;
+    invitations::resend(db, &admin, id, context.client_ip, chrono::Utc::now()).await?;
+    leptos_axum::redirect(&format!("/admin/person/{id}?invited=1"));
     Ok(())
 }

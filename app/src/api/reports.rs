@@ -212,6 +212,16 @@ pub struct TranscriptCourse {
     pub certificate: Option<(String, String)>,
 }
 
+/// A finished round of recurring training, before the current one opened.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TranscriptRound {
+    pub course_title: String,
+    pub due_on: Option<String>,
+    pub completed_on: String,
+    pub score_percent: Option<i16>,
+    pub minutes_spent: i64,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Transcript {
     pub name: String,
@@ -219,6 +229,8 @@ pub struct Transcript {
     pub unit: String,
     pub position: String,
     pub courses: Vec<TranscriptCourse>,
+    /// Newest first.
+    pub earlier_rounds: Vec<TranscriptRound>,
 }
 
 /// One person's record: HR for people in their units, admins for anyone, everyone for
@@ -229,5 +241,5 @@ pub async fn get_transcript(user_id: i32) -> Result<Transcript, AppError> {
     let context = session::request_context();
     let viewer = session::require_user()?;
     let db = &expect_context::<AppState>().db;
-    reports::people::transcript(db, &viewer, user_id, context.locale, chrono::Utc::now()).await
+    reports::transcript::transcript(db, &viewer, user_id, context.locale, chrono::Utc::now()).await
 }

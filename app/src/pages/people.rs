@@ -3,7 +3,9 @@ use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::people::{get_person, search_people, PeopleList, PersonEditor, UpdatePerson};
+use crate::api::people::{
+    get_person, search_people, PeopleList, PersonEditor, ResendInvitation, UpdatePerson,
+};
 use crate::components::{loaded_page, Pager};
 use crate::i18n::{t_with, tr, use_locale};
 
@@ -109,5 +111,13 @@ fn Person(editor: PersonEditor) -> impl IntoView {
             </div>
             <button type="submit" class="button-primary">{tr("people-save")}</button>
         </form>
+        {query.get("invited").map(|_| view! { <p class="notice notice-success" role="status">{tr("people-invitation-sent")}</p> })}
+        {(person.awaiting_password && person.active).then(|| view! {
+            <form method="post" action=ResendInvitation::url() class="card">
+                <input type="hidden" name="id" value=person.id />
+                <p>{tr("people-awaiting-password")}</p>
+                <button type="submit">{tr("people-resend-invitation")}</button>
+            </form>
+        })}
     }
 }

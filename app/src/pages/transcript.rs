@@ -63,5 +63,32 @@ fn TranscriptView(transcript: Transcript) -> impl IntoView {
                 </tbody>
             </table>
         </div>
+        {(!transcript.earlier_rounds.is_empty()).then(|| view! {
+            <div class="table-scroll">
+                <table>
+                    <caption>{tr("transcript-rounds-caption")}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{tr("team-course")}</th>
+                            <th scope="col">{tr("assign-due")}</th>
+                            <th scope="col">{tr("report-completed-on")}</th>
+                            <th scope="col">{tr("report-score")}</th>
+                            <th scope="col">{tr("report-time")}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {transcript.earlier_rounds.into_iter().map(|round| view! {
+                            <tr>
+                                <th scope="row">{round.course_title}</th>
+                                <td>{round.due_on.unwrap_or_default()}</td>
+                                <td>{round.completed_on}</td>
+                                <td>{round.score_percent.map(|s| format!("{s}%")).unwrap_or_default()}</td>
+                                <td>{t_with(locale, "report-minutes", &[("minutes", round.minutes_spent.into())])}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        })}
     }
 }

@@ -42,6 +42,11 @@ pub fn end_of_day_in_tashkent(day: NaiveDate) -> DateTime<Utc> {
     local_end.and_utc() - Duration::hours(5)
 }
 
+/// The day it is in Tashkent at `at`.
+pub fn tashkent_date(at: DateTime<Utc>) -> NaiveDate {
+    (at + Duration::hours(5)).date_naive()
+}
+
 /// The units `viewer` is responsible for: `None` means every unit (admins).
 pub async fn scope(
     db: &impl ConnectionTrait,
@@ -198,7 +203,9 @@ pub async fn create(
 }
 
 /// Makes the course mandatory for one person: a new enrolment, or an open one given the
-/// earlier due date. A completed course stays completed. Returns whether anything changed.
+/// earlier due date. A completed course stays completed; a recurring assignment takes it over,
+/// so that its next round opens a period after that completion. Returns whether the person
+/// has something new to do.
 async fn enrol(
     db: &impl ConnectionTrait,
     user_id: i32,
@@ -231,6 +238,16 @@ async fn enrol(
             open.assignment_id = Set(Some(assignment.id));
             open.update(db).await?;
             Ok(true)
+        }
+        Some(done)
+            if done.completed_at.is_some()
+                && assignment.recur_months.is_some()
+                && done.assignment_id != Some(assignment.id) =>
+        {
+            let mut done = done.into_active_model();
+            done.assignment_id = Set(Some(assignment.id));
+            done.update(db).await?;
+            Ok(false)
         }
         Some(_) => Ok(false),
     }

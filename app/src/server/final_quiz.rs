@@ -18,6 +18,7 @@ use super::catalog_cache::{pick_by_language, CachedCourse, CachedQuestion, Cache
 use super::certificates;
 use super::entities::{enrolment, lesson_progress, quiz_answer, quiz_attempt};
 use super::quizzes::{answer_from_form, feedback_for, input_of};
+use super::recurrence;
 use super::Db;
 use crate::api::final_quiz::{
     AttemptResult, AttemptSummary, AttemptView, QuizOverview, QuizQuestion, ReviewItem,
@@ -390,10 +391,14 @@ pub async fn completion_score(
     if course.quiz.is_none() {
         return Ok(Some(None));
     }
-    let best = quiz_attempt::Entity::find()
+    let mut passed = quiz_attempt::Entity::find()
         .filter(quiz_attempt::Column::UserId.eq(user_id))
         .filter(quiz_attempt::Column::CourseId.eq(course.model.id))
-        .filter(quiz_attempt::Column::Passed.eq(true))
+        .filter(quiz_attempt::Column::Passed.eq(true));
+    if let Some(opened) = recurrence::round_opened_at(db, user_id, course.model.id).await? {
+        passed = passed.filter(quiz_attempt::Column::StartedAt.gt(opened));
+    }
+    let best = passed
         .order_by_desc(quiz_attempt::Column::ScorePercent)
         .one(db)
         .await?;
@@ -483,7 +488,8 @@ async fn own_attempt(
 }
 
 /// The attempts that limits apply to: all of them, except when the learner is renewing a
-/// certificate that is about to expire, when only those since it was issued count.
+/// certificate that is about to expire or is in a new round of recurring training, when only
+/// those since renewal or the round opened count.
 async fn attempts_that_count(
     db: &Db,
     user_id: i32,
@@ -491,7 +497,9 @@ async fn attempts_that_count(
     attempts: &[quiz_attempt::Model],
     now: DateTime<Utc>,
 ) -> Result<Vec<quiz_attempt::Model>, AppError> {
-    let since = certificates::issue::renewable_since(&db.read, user_id, course_id, now).await?;
+    let renewal = certificates::issue::renewable_since(&db.read, user_id, course_id, now).await?;
+    let round = recurrence::round_opened_at(&db.read, user_id, course_id).await?;
+    let since = renewal.max(round);
     Ok(attempts
         .iter()
         .filter(|attempt| since.is_none_or(|since| attempt.started_at > since))

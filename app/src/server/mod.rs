@@ -19,6 +19,7 @@ pub mod mail;
 pub mod organisation;
 pub mod people;
 pub mod quizzes;
+pub mod recurrence;
 pub mod reminders;
 pub mod reports;
 pub mod secrets;

@@ -82,7 +82,7 @@ pub async fn run(db: &Db, now: DateTime<Utc>) -> Result<ReminderReport, AppError
     Ok(report)
 }
 
-async fn log(
+pub(crate) async fn log(
     db: &impl ConnectionTrait,
     user_id: i32,
     course_id: Option<i32>,
@@ -167,6 +167,12 @@ async fn digests(db: &Db, now: DateTime<Utc>) -> Result<usize, AppError> {
 /// Runs the pass now and then every `period`, until the process ends.
 pub async fn run_periodically(db: Db, period: std::time::Duration) {
     loop {
+        // New rounds first, so that the same pass reminds about them when they are due.
+        match super::recurrence::open_due_rounds(&db, Utc::now()).await {
+            Ok(0) => {}
+            Ok(opened) => tracing::info!(opened, "recurring training rounds opened"),
+            Err(error) => tracing::error!(%error, "opening recurring training rounds failed"),
+        }
         match run(&db, Utc::now()).await {
             Ok(report) if report != ReminderReport::default() => {
                 tracing::info!(?report, "training reminder pass");

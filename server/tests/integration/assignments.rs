@@ -16,7 +16,7 @@ use sea_orm::{
 use crate::people::{admin, tree};
 use crate::support::TestApp;
 
-fn hr_of(id: i32, unit: i32) -> CurrentUser {
+pub fn hr_of(id: i32, unit: i32) -> CurrentUser {
     CurrentUser {
         id,
         name: "HR".into(),
@@ -27,11 +27,11 @@ fn hr_of(id: i32, unit: i32) -> CurrentUser {
     }
 }
 
-fn in_days(days: i64) -> NaiveDate {
+pub fn in_days(days: i64) -> NaiveDate {
     (Utc::now() + Duration::days(days)).date_naive()
 }
 
-fn cybersecurity(audience: Audience, due_on: NaiveDate) -> NewAssignment {
+pub fn cybersecurity(audience: Audience, due_on: NaiveDate) -> NewAssignment {
     NewAssignment {
         course_slug: "cybersecurity".into(),
         audience,

@@ -8,7 +8,7 @@ use malaka_app::i18n::Locale;
 use malaka_app::server::entities::{course, enrolment, lesson, lesson_progress, quiz_attempt};
 use malaka_app::server::reports::dashboard::dashboard;
 use malaka_app::server::reports::export::{self, FileFormat, ReportKind};
-use malaka_app::server::reports::people::transcript;
+use malaka_app::server::reports::transcript::transcript;
 use malaka_app::server::CurrentUser;
 use malaka_app::AppError;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};

@@ -18,6 +18,7 @@ mod hr_reports;
 mod http;
 mod learning;
 mod people;
+mod recurrence;
 mod reminders;
 mod reports;
 mod seed;

@@ -278,6 +278,15 @@ async fn invitation_token(app: &TestApp, email: &str) -> String {
     }
 }
 
+async fn invitation_emails(app: &TestApp, email: &str) -> u64 {
+    outbox_message::Entity::find()
+        .filter(outbox_message::Column::Recipient.eq(email))
+        .filter(outbox_message::Column::Kind.eq("invitation"))
+        .count(&app.state.db.read)
+        .await
+        .unwrap()
+}
+
 async fn import_one(app: &TestApp, admin: &CurrentUser, email: &str) {
     let file = format!("name,email,unit\nNew Person,{email},Chilonzor office\n");
     let id = import::upload(
@@ -384,6 +393,80 @@ async fn an_expired_or_replaced_invitation_link_does_not_work() {
             .await
             .is_ok()
     );
+}
+
+#[tokio::test]
+async fn an_admin_sends_a_new_invitation_only_to_someone_without_a_password() {
+    let app = TestApp::new().await;
+    tree(&app).await;
+    let admin = admin(&app).await;
+    import_one(&app, &admin, "lost@gov.uz").await;
+    let first = invitation_token(&app, "lost@gov.uz").await;
+    let person = user::Entity::find()
+        .filter(user::Column::Email.eq("lost@gov.uz"))
+        .one(&app.state.db.read)
+        .await
+        .unwrap()
+        .unwrap();
+    let path = format!("/admin/person/{}", person.id);
+    let admin_cookie = app.cookie_for(admin.id).await;
+    assert!(app
+        .get(&path, Some(&admin_cookie))
+        .await
+        .body
+        .contains("Send a new invitation"));
+
+    let officer = app.user("officer@gov.uz", Role::Officer, None).await;
+    let officer_cookie = app.cookie_for(officer).await;
+    let id = person.id.to_string();
+    let success = format!("{path}?invited=1");
+    let refused = app
+        .post_form(
+            "/api/resend-invitation",
+            &[("id", &id)],
+            Some(&officer_cookie),
+        )
+        .await;
+    assert_ne!(refused.location(), Some(success.as_str()));
+    assert_eq!(
+        invitation_emails(&app, "lost@gov.uz").await,
+        1,
+        "officers cannot"
+    );
+
+    let sent = app
+        .post_form(
+            "/api/resend-invitation",
+            &[("id", &id)],
+            Some(&admin_cookie),
+        )
+        .await;
+    assert_eq!(sent.location(), Some(success.as_str()));
+    assert_eq!(invitation_emails(&app, "lost@gov.uz").await, 2);
+    assert_eq!(
+        invitations::find_usable(&app.state.db.read, &first, Utc::now()).await,
+        Err(malaka_app::AppError::NotFound),
+        "the new link replaces the first"
+    );
+    let audited = malaka_app::server::entities::audit_entry::Entity::find()
+        .filter(malaka_app::server::entities::audit_entry::Column::Action.eq("invitation.resend"))
+        .count(&app.state.db.read)
+        .await
+        .unwrap();
+    assert_eq!(audited, 1);
+
+    let signed_up = app.user("member@gov.uz", Role::Officer, None).await;
+    assert_eq!(
+        invitations::resend(&app.state.db, &admin, signed_up, None, Utc::now()).await,
+        Err(malaka_app::AppError::Invalid(
+            "people-error-has-password".into()
+        ))
+    );
+    assert!(!app
+        .get(&format!("/admin/person/{signed_up}"), Some(&admin_cookie))
+        .await
+        .body
+        .contains("Send a new invitation"));
 }
 
 #[tokio::test]

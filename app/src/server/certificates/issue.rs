@@ -22,7 +22,8 @@ use crate::AppError;
 pub const RENEWAL_WINDOW_DAYS: i64 = 30;
 
 /// Records that `user_id` completed `course` with `score` (the final quiz's, if it has one) and
-/// issues the certificate: the first time the course is completed, or again as a renewal when
+/// issues the certificate: the first time the course is completed; again, as the successor of
+/// the last one, when a new round of recurring training is completed; or as a renewal when
 /// the current certificate is about to expire and `retaken` says this completion comes from
 /// passing the final quiz again (re-reading a lesson renews nothing). Returns the new
 /// certificate, if one was issued. Call it inside the transaction that recorded what completed
@@ -51,6 +52,8 @@ pub async fn record_completion(
         (None, true) => None,
         // A completion recorded before certificates existed gets its certificate now.
         (None, false) => None,
+        // An open enrolment with a certificate: a recurring assignment opened a new round.
+        (Some(current), true) => Some(current),
         (Some(current), _) if retaken && is_renewable(current, now) => Some(current),
         (Some(_), _) => return Ok(None),
     };

@@ -16,6 +16,9 @@ pub struct Model {
     pub assignment_id: Option<i32>,
     /// The last due-date reminder: at most one a week.
     pub reminded_at: Option<DateTimeUtc>,
+    /// When a recurring assignment opened the current round; earlier quiz attempts and reading
+    /// belong to the rounds in `training_rounds`.
+    pub round_opened_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -21,4 +21,5 @@ pub mod quiz_answer;
 pub mod quiz_attempt;
 pub mod reminder;
 pub mod server_secret;
+pub mod training_round;
 pub mod user;

@@ -162,6 +162,19 @@ pub async fn compose(
                 None,
             )
         }
+        Email::TrainingRoundOpened { enrolment_id } => {
+            let (person, slug, course, due) = reminded(state, enrolment_id, locale).await?;
+            let args = [("course", course.into()), ("date", due.into())];
+            (
+                t_with(locale, "email-round-opened-subject", &args),
+                vec![
+                    t_with(locale, "email-greeting", &[("name", person.into())]),
+                    t_with(locale, "email-round-opened-body", &args),
+                ],
+                format!("{site}/courses/{slug}"),
+                None,
+            )
+        }
         Email::ManagerDigest { unit_id } => {
             let (manager, unit, lines) = digest(state, unit_id, locale).await?;
             let mut paragraphs = vec![

@@ -45,6 +45,10 @@ pub enum Email {
     ManagerDigest {
         unit_id: i32,
     },
+    /// A recurring assignment opened the person's next round of the course.
+    TrainingRoundOpened {
+        enrolment_id: i32,
+    },
 }
 
 impl Email {
@@ -55,6 +59,7 @@ impl Email {
             Email::Invitation { .. } => "invitation",
             Email::TrainingReminder { .. } => "training_reminder",
             Email::ManagerDigest { .. } => "manager_digest",
+            Email::TrainingRoundOpened { .. } => "training_round_opened",
         }
     }
 }

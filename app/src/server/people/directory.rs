@@ -66,6 +66,7 @@ fn summary(
             .unwrap_or_default(),
         position: person.position.unwrap_or_default(),
         active: person.active,
+        awaiting_password: person.password_hash == super::invitations::NO_PASSWORD_YET,
     }
 }
 

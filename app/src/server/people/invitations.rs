@@ -149,3 +149,46 @@ pub async fn accept(
     state.db.users.invalidate(&person.id);
     Ok(person.id)
 }
+
+/// A fresh link for someone who has not set a password yet (the first one expired or was
+/// lost): earlier links stop working, the email goes through the outbox, and it is audited.
+pub async fn resend(
+    db: &crate::server::Db,
+    admin: &crate::server::CurrentUser,
+    user_id: i32,
+    ip: Option<IpAddr>,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let person = user::Entity::find_by_id(user_id)
+        .one(&db.read)
+        .await?
+        .filter(|person| person.active)
+        .ok_or(AppError::NotFound)?;
+    if person.password_hash != NO_PASSWORD_YET {
+        return Err(AppError::Invalid("people-error-has-password".into()));
+    }
+    let txn = db.write.begin().await?;
+    let (invitation_id, token) = issue(&txn, person.id, now).await?;
+    crate::server::mail::outbox::enqueue(
+        &txn,
+        &crate::server::mail::outbox::Email::Invitation {
+            invitation_id,
+            token,
+        },
+        &person.email,
+        &person.language,
+        now,
+    )
+    .await?;
+    audit::record(
+        &txn,
+        Some(admin.id),
+        "invitation.resend",
+        &person.email,
+        "",
+        ip,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}

@@ -4,6 +4,7 @@ pub mod dashboard;
 pub mod export;
 pub mod people;
 pub mod query;
+pub mod transcript;
 
 use chrono::Utc;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};

@@ -29,7 +29,8 @@ pub struct Selection {
 const STATUS: &str = "CASE WHEN e.completed_at IS NOT NULL THEN 'completed' \
      WHEN e.due_at IS NOT NULL AND e.due_at < ? THEN 'overdue' \
      WHEN EXISTS (SELECT 1 FROM lesson_progress p JOIN lessons l ON l.id = p.lesson_id \
-       WHERE p.user_id = e.user_id AND l.course_id = e.course_id) THEN 'in_progress' \
+       WHERE p.user_id = e.user_id AND l.course_id = e.course_id \
+       AND (e.round_opened_at IS NULL OR p.last_seen_at > e.round_opened_at)) THEN 'in_progress' \
      ELSE 'not_started' END";
 
 /// SQL text and its values, built in order.
