@@ -9,7 +9,9 @@ use malaka_app::server::organisation::{create_unit, UnitKind};
 use malaka_app::server::people::invitations::NO_PASSWORD_YET;
 use malaka_app::server::Db;
 use malaka_app::AppError;
-use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionTrait,
+};
 use std::collections::HashMap;
 
 pub const REGIONS: [&str; 14] = [
@@ -204,5 +206,8 @@ pub async fn seed(db: &Db, scale: Scale, now: DateTime<Utc>) -> Result<Seeded, A
         }
         txn.commit().await?;
     }
+    // Fresh statistics, as a bulk import should leave them: PostgreSQL's planner otherwise
+    // plans the reports for empty tables until autovacuum gets round to it.
+    db.write.execute_unprepared("ANALYZE").await?;
     Ok(seeded)
 }
