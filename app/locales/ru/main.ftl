@@ -346,6 +346,9 @@ assign-done = { $count ->
 }
 assign-none = Пока ни один курс не назначен.
 assign-caption = Действующие назначения
+assign-actions = Действия
+assign-cancel = Отменить
+assign-cancelled = Назначение отменено. Прогресс сотрудников сохранён; для тех, кто не завершил курс, срок больше не действует.
 assign-course = Курс
 assign-audience = Кому
 assign-due = Срок прохождения

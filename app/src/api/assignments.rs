@@ -112,3 +112,16 @@ pub async fn create_assignment(
         Err(other) => Err(other),
     }
 }
+
+/// Withdraws an assignment (HR for its own units, admins for any).
+#[server(endpoint = "cancel-assignment")]
+pub async fn cancel_assignment(id: i32) -> Result<(), AppError> {
+    use crate::api::auth::Role;
+    use crate::server::{assignments, session, AppState};
+    let context = session::request_context();
+    let actor = session::require_role(&[Role::Hr, Role::Admin])?;
+    let db = &expect_context::<AppState>().db;
+    assignments::cancel(db, &actor, id, context.client_ip, chrono::Utc::now()).await?;
+    leptos_axum::redirect("/hr/assignments?cancelled=1");
+    Ok(())
+}

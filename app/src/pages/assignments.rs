@@ -3,7 +3,9 @@ use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::assignments::{get_assignments, AssignmentsOverview, CreateAssignment};
+use crate::api::assignments::{
+    get_assignments, AssignmentsOverview, CancelAssignment, CreateAssignment,
+};
 use crate::components::loaded_page;
 use crate::i18n::{has_message, t_with, tr, use_locale};
 
@@ -22,6 +24,7 @@ fn Assignments(overview: AssignmentsOverview) -> impl IntoView {
     let locale = use_locale();
     let query = use_query_map().get_untracked();
     let assigned = query.get("assigned");
+    let cancelled = query.get("cancelled");
     let error = query
         .get("error")
         .filter(|key| key.starts_with("assign-error-") && has_message(locale, key, &[]));
@@ -33,6 +36,9 @@ fn Assignments(overview: AssignmentsOverview) -> impl IntoView {
             <p class="notice notice-success" role="status">
                 {t_with(locale, "assign-done", &[("count", count.parse::<u64>().unwrap_or(0).into())])}
             </p>
+        })}
+        {cancelled.map(|_| view! {
+            <p class="notice notice-success" role="status">{tr("assign-cancelled")}</p>
         })}
         {error.map(|key| view! {
             <div class="notice notice-error" role="alert" id="assign-error">
@@ -56,10 +62,13 @@ fn Assignments(overview: AssignmentsOverview) -> impl IntoView {
                                 <th scope="col">{tr("assign-people")}</th>
                                 <th scope="col">{tr("team-completed")}</th>
                                 <th scope="col">{tr("team-overdue")}</th>
+                                <th scope="col"><span class="visually-hidden">{tr("assign-actions")}</span></th>
                             </tr>
                         </thead>
                         <tbody>
-                            {overview.rows.into_iter().map(|row| view! {
+                            {overview.rows.into_iter().map(|row| {
+                                let cancel_label = format!("{} {}", tr("assign-cancel"), row.course_title);
+                                view! {
                                 <tr>
                                     <th scope="row">{row.course_title}</th>
                                     <td>{tr(&format!("assign-to-{}", row.audience))}{row.target.map(|t| format!(": {t}"))}</td>
@@ -71,7 +80,14 @@ fn Assignments(overview: AssignmentsOverview) -> impl IntoView {
                                     <td>{row.people}</td>
                                     <td>{row.completed}</td>
                                     <td>{row.overdue}</td>
+                                    <td>
+                                        <form method="post" action=CancelAssignment::url()>
+                                            <input type="hidden" name="id" value=row.id />
+                                            <button type="submit" aria-label=cancel_label>{tr("assign-cancel")}</button>
+                                        </form>
+                                    </td>
                                 </tr>
+                            }
                             }).collect_view()}
                         </tbody>
                     </table>

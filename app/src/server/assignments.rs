@@ -4,6 +4,7 @@
 //! enrolled when they arrive, with the same number of days the others had.
 
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel,
     QueryFilter, TransactionTrait,
@@ -301,6 +302,92 @@ impl Newcomers {
     }
 }
 
+/// Whether HR with `scope` may see (and withdraw) `rule`: a unit rule inside its units, or a
+/// position or list rule whose people (`people`, by id) are all in its units.
+async fn is_visible(
+    db: &impl ConnectionTrait,
+    scope: &Option<HashSet<i32>>,
+    rule: &assignment::Model,
+    people: Vec<i32>,
+) -> Result<bool, AppError> {
+    Ok(match (scope, rule.org_unit_id) {
+        (None, _) => true,
+        (Some(units), Some(unit)) => units.contains(&unit),
+        (Some(_), None) => {
+            let owners: HashSet<Option<i32>> = user::Entity::find()
+                .filter(user::Column::Id.is_in(people))
+                .all(db)
+                .await?
+                .into_iter()
+                .map(|person| person.org_unit_id)
+                .collect();
+            !owners.is_empty() && owners.iter().all(|u| in_scope(scope, *u))
+        }
+    })
+}
+
+/// Withdraws an assignment made by mistake: it enrols nobody new and reopens no round, and the
+/// people it made the course mandatory for keep their progress without its due date.
+/// Completions stay as they are. Someone else's assignment is "not found".
+pub async fn cancel(
+    db: &Db,
+    actor: &CurrentUser,
+    id: i32,
+    ip: Option<IpAddr>,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let scope = scope(&db.read, actor).await?;
+    let rule = assignment::Entity::find_by_id(id)
+        .filter(assignment::Column::CancelledAt.is_null())
+        .one(&db.read)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let people: Vec<i32> = enrolment::Entity::find()
+        .filter(enrolment::Column::AssignmentId.eq(rule.id))
+        .all(&db.read)
+        .await?
+        .into_iter()
+        .map(|e| e.user_id)
+        .collect();
+    if !is_visible(&db.read, &scope, &rule, people).await? {
+        return Err(AppError::NotFound);
+    }
+    let txn = db.write.begin().await?;
+    let withdrawn = assignment::Entity::update_many()
+        .col_expr(assignment::Column::CancelledAt, Expr::value(now))
+        .filter(assignment::Column::Id.eq(rule.id))
+        .filter(assignment::Column::CancelledAt.is_null())
+        .exec(&txn)
+        .await?;
+    if withdrawn.rows_affected != 1 {
+        return Err(AppError::NotFound);
+    }
+    let released = enrolment::Entity::update_many()
+        .col_expr(
+            enrolment::Column::DueAt,
+            Expr::value(Option::<DateTime<Utc>>::None),
+        )
+        .col_expr(
+            enrolment::Column::AssignmentId,
+            Expr::value(Option::<i32>::None),
+        )
+        .filter(enrolment::Column::AssignmentId.eq(rule.id))
+        .filter(enrolment::Column::CompletedAt.is_null())
+        .exec(&txn)
+        .await?;
+    audit::record(
+        &txn,
+        Some(actor.id),
+        "assignment.cancel",
+        &format!("assignment {}", rule.id),
+        &format!("{} open enrolments released", released.rows_affected),
+        ip,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
 /// The assignments the viewer can see (those of their units; all for admins), each with how
 /// many people it covers, how many completed and how many are overdue.
 pub async fn overview(
@@ -325,19 +412,7 @@ pub async fn overview(
             .all(&db.read)
             .await?;
         let people: Vec<i32> = enrolled.iter().map(|e| e.user_id).collect();
-        let owners: HashSet<Option<i32>> = user::Entity::find()
-            .filter(user::Column::Id.is_in(people))
-            .all(&db.read)
-            .await?
-            .into_iter()
-            .map(|person| person.org_unit_id)
-            .collect();
-        let visible = match (&scope, rule.org_unit_id) {
-            (None, _) => true,
-            (Some(units), Some(unit)) => units.contains(&unit),
-            (Some(_), None) => !owners.is_empty() && owners.iter().all(|u| in_scope(&scope, *u)),
-        };
-        if !visible {
+        if !is_visible(&db.read, &scope, &rule, people).await? {
             continue;
         }
         rows.push(AssignmentRow {

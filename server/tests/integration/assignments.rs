@@ -236,6 +236,75 @@ async fn people_who_join_later_are_assigned_with_the_same_window() {
 }
 
 #[tokio::test]
+async fn a_withdrawn_assignment_releases_its_people_and_enrols_no_newcomers() {
+    let app = TestApp::new().await;
+    let units = tree(&app).await;
+    let admin = admin(&app).await;
+    let db = &app.state.db;
+    let hr = app.user("hr@gov.uz", Role::Hr, Some(units.registry)).await;
+    let other_hr = app
+        .user("hr2@gov.uz", Role::Hr, Some(units.other_ministry))
+        .await;
+    let officer = app
+        .user("a@gov.uz", Role::Officer, Some(units.chilonzor))
+        .await;
+    let (rule, _) = assignments::create(
+        db,
+        &hr_of(hr, units.registry),
+        cybersecurity(Audience::Unit(units.registry), in_days(20)),
+        None,
+        Utc::now(),
+    )
+    .await
+    .unwrap();
+    assert!(due_of(&app, officer).await.is_some());
+
+    let elsewhere = assignments::cancel(
+        db,
+        &hr_of(other_hr, units.other_ministry),
+        rule.id,
+        None,
+        Utc::now(),
+    )
+    .await;
+    assert_eq!(elsewhere, Err(AppError::NotFound), "not theirs to withdraw");
+
+    assignments::cancel(db, &hr_of(hr, units.registry), rule.id, None, Utc::now())
+        .await
+        .unwrap();
+    assert_eq!(due_of(&app, officer).await, None, "no longer due");
+    assert_eq!(
+        assignments::cancel(db, &admin, rule.id, None, Utc::now()).await,
+        Err(AppError::NotFound),
+        "withdrawn once"
+    );
+    let overview = assignments::overview(db, &admin, Locale::En, Utc::now())
+        .await
+        .unwrap();
+    assert!(overview.rows.is_empty());
+
+    let file = "name,email,unit\nLate,late@gov.uz,Chilonzor office\n";
+    let id = import::upload(db, &admin, "late.csv", file.as_bytes(), None, Utc::now())
+        .await
+        .unwrap();
+    import::apply(&app.state, &admin, id, false, None, Utc::now())
+        .await
+        .unwrap();
+    let late = user::Entity::find()
+        .filter(user::Column::Email.eq("late@gov.uz"))
+        .one(&db.read)
+        .await
+        .unwrap()
+        .unwrap();
+    let enrolled = enrolment::Entity::find()
+        .filter(enrolment::Column::UserId.eq(late.id))
+        .one(&db.read)
+        .await
+        .unwrap();
+    assert_eq!(enrolled, None, "a withdrawn assignment enrols nobody new");
+}
+
+#[tokio::test]
 async fn a_completed_course_stays_completed_when_it_is_assigned() {
     let app = TestApp::new().await;
     let units = tree(&app).await;
