@@ -79,7 +79,7 @@ test('an admin imports staff, the newcomer sets a password, HR assigns a course,
   await hr.goto('/hr/assignments');
   const row = hr.getByRole('row').filter({ hasText: office });
   assert.deepEqual(await row.getByRole('cell').allTextContents(),
-    [`A unit and its sub-units: ${officePath}`, due, 'Once', '1', '1', '0']);
+    [`A unit and its sub-units: ${officePath}`, due, 'Once', '1', '1', '0', 'Withdraw']);
 
   // And the report, drilled into the new unit, counts the same completion.
   await hr.getByRole('link', { name: 'Reports' }).click();
@@ -93,5 +93,12 @@ test('an admin imports staff, the newcomer sets a password, HR assigns a course,
   await learnerRow.first().getByRole('link', { name: 'Новый Сотрудник' }).click();
   await hr.waitForURL(/\/hr\/people\/\d+$/);
   assert.equal(await hr.getByRole('heading', { level: 1 }).textContent(), 'Новый Сотрудник');
+
+  // The assignment is withdrawn; the completion stays on the person's record.
+  await hr.goto('/hr/assignments');
+  await hr.getByRole('row').filter({ hasText: office }).getByRole('button', { name: /^Withdraw / }).click();
+  await hr.waitForURL('**/hr/assignments?cancelled=1');
+  assert.match(await hr.getByRole('status').textContent(), /The assignment is withdrawn/);
+  assert.equal(await hr.getByRole('row').filter({ hasText: office }).count(), 0);
   await hrContext.close();
 });
