@@ -57,12 +57,19 @@ pub async fn open_due_rounds(db: &Db, now: DateTime<Utc>) -> Result<usize, AppEr
             .filter(enrolment::Column::CompletedAt.lte(earliest))
             .all(&db.read)
             .await?;
+        let lessons: Vec<i32> = lesson::Entity::find()
+            .filter(lesson::Column::CourseId.eq(rule.course_id))
+            .all(&db.read)
+            .await?
+            .into_iter()
+            .map(|l| l.id)
+            .collect();
         for done in finished {
             let Some(completed_at) = done.completed_at else {
                 continue;
             };
             let (opens_at, due_at) = next_round(completed_at, months, rule.due_at);
-            if opens_at <= now && open_round(db, &done, completed_at, due_at, now).await? {
+            if opens_at <= now && open_round(db, &done, &lessons, due_at, now).await? {
                 opened += 1;
             }
         }
@@ -70,13 +77,17 @@ pub async fn open_due_rounds(db: &Db, now: DateTime<Utc>) -> Result<usize, AppEr
     Ok(opened)
 }
 
+/// Opens the round after `done`'s completion; `lessons` are the course's lesson ids.
 async fn open_round(
     db: &Db,
     done: &enrolment::Model,
-    completed_at: DateTime<Utc>,
+    lessons: &[i32],
     due_at: DateTime<Utc>,
     now: DateTime<Utc>,
 ) -> Result<bool, AppError> {
+    let Some(completed_at) = done.completed_at else {
+        return Ok(false);
+    };
     let Some(person) = user::Entity::find_by_id(done.user_id)
         .one(&db.read)
         .await?
@@ -84,13 +95,6 @@ async fn open_round(
     else {
         return Ok(false);
     };
-    let lessons: Vec<i32> = lesson::Entity::find()
-        .filter(lesson::Column::CourseId.eq(done.course_id))
-        .all(&db.read)
-        .await?
-        .into_iter()
-        .map(|l| l.id)
-        .collect();
     let txn = db.write.begin().await?;
     let claimed = enrolment::Entity::update_many()
         .col_expr(
@@ -115,7 +119,7 @@ async fn open_round(
     }
     let read = lesson_progress::Entity::find()
         .filter(lesson_progress::Column::UserId.eq(done.user_id))
-        .filter(lesson_progress::Column::LessonId.is_in(lessons.clone()))
+        .filter(lesson_progress::Column::LessonId.is_in(lessons.iter().copied()))
         .all(&txn)
         .await?;
     training_round::ActiveModel {
@@ -140,7 +144,7 @@ async fn open_round(
         )
         .col_expr(lesson_progress::Column::SecondsSpent, Expr::value(0))
         .filter(lesson_progress::Column::UserId.eq(done.user_id))
-        .filter(lesson_progress::Column::LessonId.is_in(lessons))
+        .filter(lesson_progress::Column::LessonId.is_in(lessons.iter().copied()))
         .exec(&txn)
         .await?;
     reminders::log(&txn, person.id, Some(done.course_id), "round_opened", now).await?;

@@ -18,7 +18,6 @@ use super::staff_file::{self, CleanRow, Directory};
 use crate::api::people::{ImportReport, ImportSummary, LineProblem};
 use crate::server::assignments::Newcomers;
 use crate::server::entities::{people_import, user};
-use crate::server::mail::outbox::{self, Email};
 use crate::server::{audit, organisation, AppState, CurrentUser, Db};
 use crate::AppError;
 
@@ -222,18 +221,7 @@ pub async fn apply(
         }
         .insert(&txn)
         .await?;
-        let (invitation_id, token) = invitations::issue(&txn, created.id, now).await?;
-        outbox::enqueue(
-            &txn,
-            &Email::Invitation {
-                invitation_id,
-                token,
-            },
-            &created.email,
-            &created.language,
-            now,
-        )
-        .await?;
+        invitations::send(&txn, &created, now).await?;
         enrolments += newcomers.enrol(&txn, &created, now).await?;
     }
     audit::record(

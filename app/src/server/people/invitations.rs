@@ -16,7 +16,8 @@ use std::net::IpAddr;
 
 use crate::api::people::InvitationView;
 use crate::server::entities::{invitation, user};
-use crate::server::{audit, AppState};
+use crate::server::mail::outbox::{self, Email};
+use crate::server::{audit, AppState, CurrentUser, Db};
 use crate::AppError;
 
 /// Long enough for someone who reads their work email once a week.
@@ -58,6 +59,27 @@ pub async fn issue(
     .insert(db)
     .await?;
     Ok((row.id, token))
+}
+
+/// Issues a new link for `person` and queues the email that carries it.
+pub async fn send(
+    txn: &impl ConnectionTrait,
+    person: &user::Model,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let (invitation_id, token) = issue(txn, person.id, now).await?;
+    outbox::enqueue(
+        txn,
+        &Email::Invitation {
+            invitation_id,
+            token,
+        },
+        &person.email,
+        &person.language,
+        now,
+    )
+    .await?;
+    Ok(())
 }
 
 async fn usable(
@@ -153,8 +175,8 @@ pub async fn accept(
 /// A fresh link for someone who has not set a password yet (the first one expired or was
 /// lost): earlier links stop working, the email goes through the outbox, and it is audited.
 pub async fn resend(
-    db: &crate::server::Db,
-    admin: &crate::server::CurrentUser,
+    db: &Db,
+    admin: &CurrentUser,
     user_id: i32,
     ip: Option<IpAddr>,
     now: DateTime<Utc>,
@@ -168,18 +190,7 @@ pub async fn resend(
         return Err(AppError::Invalid("people-error-has-password".into()));
     }
     let txn = db.write.begin().await?;
-    let (invitation_id, token) = issue(&txn, person.id, now).await?;
-    crate::server::mail::outbox::enqueue(
-        &txn,
-        &crate::server::mail::outbox::Email::Invitation {
-            invitation_id,
-            token,
-        },
-        &person.email,
-        &person.language,
-        now,
-    )
-    .await?;
+    send(&txn, &person, now).await?;
     audit::record(
         &txn,
         Some(admin.id),
