@@ -1,8 +1,11 @@
-# Sourced by the browser tests and the benchmarks: starts the release server on a fresh SQLite
-# database with the demo data, waits until it answers, and stops it on exit.
+# Sourced by the browser tests and the benchmarks: starts the server on a fresh SQLite database
+# with the demo data, waits until it answers, and stops it on exit. The binary is
+# $MALAKA_SERVER_BIN: the browser tests use the dev build that the unit tests already compiled,
+# the benchmarks the release build (target/release/malaka-server, the default).
 #   start_server PORT [command prefix, e.g. "taskset -c 0"]
 # Sets SERVER_URL, SERVER_LOG and SERVER_DATABASE_URL (MALAKA_SERVER_DATABASE_URL overrides the
 # fresh SQLite file, e.g. to run against PostgreSQL).
+SERVER_BIN=${MALAKA_SERVER_BIN:-target/release/malaka-server}
 start_server() {
   local port=$1; shift
   SERVER_PREFIX=("$@")
@@ -11,7 +14,7 @@ start_server() {
   SERVER_URL="http://127.0.0.1:$port"
   SERVER_DATABASE_URL=${MALAKA_SERVER_DATABASE_URL:-"sqlite://$SERVER_DIR/malaka.db?mode=rwc"}
   DATABASE_URL="$SERVER_DATABASE_URL" MALAKA_DEMO=1 LEPTOS_SITE_ADDR="127.0.0.1:$port" \
-    LEPTOS_SITE_ROOT=target/site RUST_LOG=${RUST_LOG:-warn} "$@" target/release/malaka-server >"$SERVER_LOG" 2>&1 &
+    LEPTOS_SITE_ROOT=target/site RUST_LOG=${RUST_LOG:-warn} "$@" "$SERVER_BIN" >"$SERVER_LOG" 2>&1 &
   SERVER_PID=$!
   trap stop_server EXIT
   for _ in $(seq 1 120); do
@@ -29,7 +32,7 @@ crash_and_restart_server() {
   kill -9 "$SERVER_PID" 2>/dev/null || true
   wait "$SERVER_PID" 2>/dev/null || true
   DATABASE_URL="$SERVER_DATABASE_URL" MALAKA_DEMO=1 LEPTOS_SITE_ADDR="${SERVER_URL#http://}" \
-    LEPTOS_SITE_ROOT=target/site RUST_LOG=${RUST_LOG:-warn} "${SERVER_PREFIX[@]}" target/release/malaka-server >>"$SERVER_LOG" 2>&1 &
+    LEPTOS_SITE_ROOT=target/site RUST_LOG=${RUST_LOG:-warn} "${SERVER_PREFIX[@]}" "$SERVER_BIN" >>"$SERVER_LOG" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 120); do
     curl -fs "$SERVER_URL/healthz" >/dev/null 2>&1 && return 0

@@ -2,7 +2,8 @@
 # Runs the browser tests against the release build of the server, on a fresh SQLite database
 # with the demo data, on its own port, with a real SMTP server on loopback (aiosmtpd) receiving
 # its emails, and the catalog plus the test courses in end2end/fixtures/courses.
-# Expects `cargo leptos build --release` to have run.
+# Expects `make build` (or the unit tests and `make site`) to have run; the server binary is
+# $MALAKA_SERVER_BIN (the Makefile passes the dev build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source .ci/lib-server.sh

@@ -13,7 +13,7 @@ const dir = mkdtempSync(join(tmpdir(), 'malaka-crash-'));
 let server;
 
 function start() {
-  server = spawn('target/release/malaka-server', [], {
+  server = spawn(process.env.MALAKA_SERVER_BIN || 'target/release/malaka-server', [], {
     cwd: new URL('../..', import.meta.url).pathname,
     env: { ...process.env, DATABASE_URL: `sqlite://${dir}/malaka.db?mode=rwc`, MALAKA_DEMO: '1', LEPTOS_SITE_ADDR: `127.0.0.1:${port}`, LEPTOS_SITE_ROOT: 'target/site', RUST_LOG: 'warn' },
     stdio: 'ignore',

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Throughput and latency of a signed-in lesson page: the release server pinned to one core,
-# wrk on the other, 50 and 256 concurrent connections. Needs `make build` and Debian's wrk.
+# wrk on the other, 50 and 256 concurrent connections. Needs `make release` and Debian's wrk.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source .ci/lib-server.sh

@@ -2,7 +2,7 @@
 # Final-quiz load: OFFICERS officers start the cybersecurity quiz at once, answers are saved at
 # the highest rate the server sustains for SAVE_SECONDS, SUBMISSIONS attempts are submitted;
 # then the database is checked (acknowledged saves stored, each submission graded once).
-# The release server runs on CPU 0, the load generator on CPU 1. Needs `make build`.
+# The release server runs on CPU 0, the load generator on CPU 1. Needs `make release`.
 # DB=postgres runs it against a fresh database on the local PostgreSQL instead of SQLite;
 # KILL_AFTER=SECONDS kills the server with SIGKILL that long after the start and restarts it.
 set -euo pipefail

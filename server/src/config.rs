@@ -2,7 +2,7 @@
 
 use leptos::prelude::LeptosOptions;
 use malaka_app::server::Settings;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://malaka.db?mode=rwc";
 
@@ -32,11 +32,7 @@ impl Config {
             .map_err(|e| ConfigError::Leptos(e.to_string()))?
             .leptos_options;
         if std::env::var_os("LEPTOS_HASH_FILES").is_none() {
-            // cargo-leptos writes hash.txt beside the binary when it hashed the asset names.
-            leptos.hash_files = std::env::current_exe()
-                .ok()
-                .and_then(|exe| exe.parent().map(|dir| dir.join(leptos.hash_file.as_ref())))
-                .is_some_and(|path| path.exists());
+            locate_hash_file(&mut leptos);
         }
         let public_origin =
             var("MALAKA_PUBLIC_URL").map(|url| url.trim_end_matches('/').to_owned());
@@ -67,6 +63,24 @@ impl Config {
             leptos,
         })
     }
+}
+
+/// Finds the file that names the hashed assets. `.ci/build-site` writes it into the site root,
+/// so that a site folder is self-contained; cargo-leptos writes it beside the binary. Leptos joins
+/// the name to the binary's folder, and joining an absolute path replaces that folder.
+fn locate_hash_file(leptos: &mut LeptosOptions) {
+    let in_site_root = Path::new(leptos.site_root.as_ref()).join(leptos.hash_file.as_ref());
+    if let Ok(absolute) = std::path::absolute(&in_site_root) {
+        if absolute.is_file() {
+            leptos.hash_file = absolute.to_string_lossy().as_ref().into();
+            leptos.hash_files = true;
+            return;
+        }
+    }
+    leptos.hash_files = std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(|dir| dir.join(leptos.hash_file.as_ref())))
+        .is_some_and(|path| path.exists());
 }
 
 fn var(name: &str) -> Option<String> {
