@@ -83,7 +83,7 @@ pub fn App() -> impl IntoView {
 
 #[cfg(feature = "ssr")]
 fn request_locale() -> Locale {
-    crate::server::session::request_context().locale
+    crate::guard::request_context().locale
 }
 
 #[cfg(not(feature = "ssr"))]

@@ -4,21 +4,20 @@
 //!
 //! - `pages/`, `components/`: what learners see; `islands/`: the parts that run in the browser.
 //! - `api/`: server functions by domain (thin: who is asking, then one service call).
-//! - `server/` (feature `ssr`): state, authentication, entities and the domain services.
+//! - `guard` (feature `ssr`): who is asking; the services themselves are in `malaka-domain`.
 
 #![recursion_limit = "256"]
 
 pub mod api;
 pub mod app;
 pub mod components;
-pub mod error;
+#[cfg(feature = "ssr")]
+pub mod guard;
 pub mod i18n;
 pub mod islands;
 pub mod pages;
-#[cfg(feature = "ssr")]
-pub mod server;
 
-pub use error::AppError;
+pub use malaka_shared::AppError;
 
 /// Entry point of the browser bundle: hydrates the islands only.
 #[cfg(feature = "hydrate")]

@@ -1,7 +1,7 @@
 //! Configuration, read once from environment variables (documented in the README).
 
 use leptos::prelude::LeptosOptions;
-use malaka_app::server::Settings;
+use malaka_domain::Settings;
 use std::path::{Path, PathBuf};
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://malaka.db?mode=rwc";

@@ -4,11 +4,11 @@
 //! bulk inserts. People get no password: nobody can sign in as them.
 
 use chrono::{DateTime, Duration, Utc};
-use malaka_app::server::entities::{enrolment, lesson_progress, user};
-use malaka_app::server::organisation::{create_unit, UnitKind};
-use malaka_app::server::people::invitations::NO_PASSWORD_YET;
-use malaka_app::server::Db;
-use malaka_app::AppError;
+use malaka_domain::entities::{enrolment, lesson_progress, user};
+use malaka_domain::people::invitations::NO_PASSWORD_YET;
+use malaka_domain::people::organisation::{create_unit, UnitKind};
+use malaka_domain::Db;
+use malaka_domain::Error;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionTrait,
 };
@@ -63,7 +63,7 @@ impl Sequence {
     }
 }
 
-pub async fn seed(db: &Db, scale: Scale, now: DateTime<Utc>) -> Result<Seeded, AppError> {
+pub async fn seed(db: &Db, scale: Scale, now: DateTime<Utc>) -> Result<Seeded, Error> {
     let mut leaves = Vec::new();
     let mut units = 0;
     for m in 0..scale.ministries {

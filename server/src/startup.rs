@@ -1,9 +1,8 @@
 //! Bringing the application up: connect, migrate, sync the course catalog, seed demo data.
 
-use malaka_app::server::auth::{load_or_create_signing_secret, TokenKeys};
-use malaka_app::server::mail::{Mailer, OutboxWorker};
-use malaka_app::server::{catalog_sync, certificates, demo, AppState, Db, Settings};
-use malaka_app::AppError;
+use malaka_domain::auth::{load_or_create_signing_secret, TokenKeys};
+use malaka_domain::mail::{Mailer, OutboxWorker};
+use malaka_domain::{certificates, demo, learning::catalog_sync, AppState, Db, Settings};
 use malaka_migrations::{Migrator, MigratorTrait};
 
 #[derive(Debug, thiserror::Error)]
@@ -15,7 +14,7 @@ pub enum StartupError {
     #[error("{0}")]
     Mail(String),
     #[error("start-up failed: {0}")]
-    App(#[from] AppError),
+    Domain(#[from] malaka_domain::Error),
 }
 
 pub async fn prepare(
@@ -55,7 +54,7 @@ pub fn spawn_background_jobs(state: &AppState) -> Result<(), StartupError> {
         state.db.clone(),
         std::time::Duration::from_secs(3600),
     ));
-    tokio::spawn(malaka_app::server::reminders::run_periodically(
+    tokio::spawn(malaka_domain::assignments::reminders::run_periodically(
         state.db.clone(),
         std::time::Duration::from_secs(3600),
     ));

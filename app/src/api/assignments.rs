@@ -1,40 +1,16 @@
 //! Mandatory training, for HR and admins: the assignments in force and a form to add one.
 
-use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
-
 use crate::AppError;
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AssignmentRow {
-    pub id: i32,
-    pub course_title: String,
-    /// `unit`, `position` or `people`.
-    pub audience: String,
-    /// The unit's path, the position, or nothing for a list of people.
-    pub target: Option<String>,
-    pub due_on: String,
-    pub recur_months: Option<i32>,
-    pub people: u64,
-    pub completed: u64,
-    pub overdue: u64,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AssignmentsOverview {
-    pub rows: Vec<AssignmentRow>,
-    /// (slug, title) of every course that can be assigned.
-    pub courses: Vec<(String, String)>,
-    /// (id, path) of the units the viewer may assign to.
-    pub units: Vec<(i32, String)>,
-}
+use leptos::prelude::*;
+use malaka_shared::assignments::AssignmentsOverview;
+#[cfg(feature = "ssr")]
+use malaka_shared::people::Role;
 
 #[server(endpoint = "assignments")]
 pub async fn get_assignments() -> Result<AssignmentsOverview, AppError> {
-    use crate::api::auth::Role;
-    use crate::server::{assignments, session, AppState};
-    let context = session::request_context();
-    let viewer = session::require_role(&[Role::Hr, Role::Admin])?;
+    use malaka_domain::{assignments, AppState};
+    let context = crate::guard::request_context();
+    let viewer = crate::guard::require_role(&[Role::Hr, Role::Admin])?;
     assignments::overview(
         &expect_context::<AppState>().db,
         &viewer,
@@ -42,6 +18,7 @@ pub async fn get_assignments() -> Result<AssignmentsOverview, AppError> {
         chrono::Utc::now(),
     )
     .await
+    .map_err(AppError::from)
 }
 
 /// The form's fields as posted: which audience is chosen decides which other field counts.
@@ -56,11 +33,10 @@ pub async fn create_assignment(
     due_on: String,
     recur_months: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::api::auth::Role;
-    use crate::server::assignments::{self, Audience, NewAssignment};
-    use crate::server::{session, AppState};
-    let context = session::request_context();
-    let actor = session::require_role(&[Role::Hr, Role::Admin])?;
+    use malaka_domain::assignments::{self, Audience, NewAssignment};
+    use malaka_domain::AppState;
+    let context = crate::guard::request_context();
+    let actor = crate::guard::require_role(&[Role::Hr, Role::Admin])?;
     let fail = |key: &str, detail: &str| {
         let query = form_urlencoded::Serializer::new(String::new())
             .append_pair("error", key)
@@ -104,22 +80,21 @@ pub async fn create_assignment(
             Ok(())
         }
         // "key detail": an i18n message id and the data it is about (emails, never prose).
-        Err(AppError::Invalid(message)) => {
+        Err(malaka_domain::Error::Invalid(message)) => {
             let (key, detail) = message.split_once(' ').unwrap_or((&message, ""));
             fail(key, detail)
         }
-        Err(AppError::Forbidden) => fail("assign-error-scope", ""),
-        Err(other) => Err(other),
+        Err(malaka_domain::Error::Forbidden) => fail("assign-error-scope", ""),
+        Err(other) => Err(other.into()),
     }
 }
 
 /// Withdraws an assignment (HR for its own units, admins for any).
 #[server(endpoint = "cancel-assignment")]
 pub async fn cancel_assignment(id: i32) -> Result<(), AppError> {
-    use crate::api::auth::Role;
-    use crate::server::{assignments, session, AppState};
-    let context = session::request_context();
-    let actor = session::require_role(&[Role::Hr, Role::Admin])?;
+    use malaka_domain::{assignments, AppState};
+    let context = crate::guard::request_context();
+    let actor = crate::guard::require_role(&[Role::Hr, Role::Admin])?;
     let db = &expect_context::<AppState>().db;
     assignments::cancel(db, &actor, id, context.client_ip, chrono::Utc::now()).await?;
     leptos_axum::redirect("/hr/assignments?cancelled=1");

@@ -1,42 +1,7 @@
 //! Signing in and out, and the interface language.
 
-use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
-
 use crate::AppError;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Role {
-    Officer,
-    Trainer,
-    Hr,
-    Admin,
-}
-
-impl Role {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Officer => "officer",
-            Role::Trainer => "trainer",
-            Role::Hr => "hr",
-            Role::Admin => "admin",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Self> {
-        [Role::Officer, Role::Trainer, Role::Hr, Role::Admin]
-            .into_iter()
-            .find(|role| role.as_str() == text)
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct UserSummary {
-    pub id: i32,
-    pub name: String,
-    pub email: String,
-    pub role: Role,
-}
+use leptos::prelude::*;
 
 /// Only local paths are followed after sign-in, so the form cannot send anyone to another site.
 pub fn safe_local_path(next: Option<&str>) -> String {
@@ -54,9 +19,9 @@ pub async fn sign_in(
     password: String,
     next: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::server::{auth, session, AppState};
+    use malaka_domain::{auth, auth::session, AppState};
     let state = expect_context::<AppState>();
-    let client_ip = session::request_context().client_ip;
+    let client_ip = crate::guard::request_context().client_ip;
     let failure = match auth::authenticate(&state, &email, &password, client_ip).await {
         Ok(user) => {
             let token = state
@@ -66,9 +31,9 @@ pub async fn sign_in(
             leptos_axum::redirect(&safe_local_path(next.as_deref()));
             return Ok(());
         }
-        Err(AppError::SignInFailed) => "credentials",
-        Err(AppError::RateLimited) => "rate-limited",
-        Err(other) => return Err(other),
+        Err(malaka_domain::Error::SignInFailed) => "credentials",
+        Err(malaka_domain::Error::RateLimited) => "rate-limited",
+        Err(other) => return Err(other.into()),
     };
     let mut query = form_urlencoded::Serializer::new(String::new());
     query
@@ -83,9 +48,9 @@ pub async fn sign_in(
 
 #[server(endpoint = "sign-out")]
 pub async fn sign_out() -> Result<(), AppError> {
-    use crate::server::{audit, people, session, AppState};
+    use malaka_domain::{audit, auth::session, people, AppState};
     let state = expect_context::<AppState>();
-    let context = session::request_context();
+    let context = crate::guard::request_context();
     if let Some(user) = &context.user {
         people::end_all_sessions(&state.db, user.id).await?;
         audit::record(
@@ -106,11 +71,11 @@ pub async fn sign_out() -> Result<(), AppError> {
 #[server(endpoint = "set-language")]
 pub async fn set_language(language: String, next: Option<String>) -> Result<(), AppError> {
     use crate::i18n::Locale;
-    use crate::server::{people, session, AppState};
+    use malaka_domain::{auth::session, people, AppState};
     let state = expect_context::<AppState>();
     let locale = Locale::from_code(&language)
         .ok_or_else(|| AppError::Invalid(format!("unknown language {language}")))?;
-    if let Some(user) = session::request_context().user {
+    if let Some(user) = crate::guard::request_context().user {
         people::set_language(&state.db, user.id, locale).await?;
     }
     set_cookie(&session::language_cookie(&state, locale));

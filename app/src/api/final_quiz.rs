@@ -1,97 +1,31 @@
 //! The graded final quiz of a course: start or resume an attempt, save answers, submit, see the
 //! result. Grading, the time limit and the attempt limit are enforced on the server.
 
-use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
-
-use crate::api::quizzes::CheckInput;
 use crate::AppError;
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct AttemptSummary {
-    pub id: i32,
-    pub number: i32,
-    /// YYYY-MM-DD HH:MM (UTC).
-    pub started: String,
-    pub score_percent: Option<i16>,
-    pub passed: Option<bool>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct QuizOverview {
-    pub course_slug: String,
-    pub course_title: String,
-    pub questions_per_attempt: usize,
-    pub time_limit_minutes: Option<u32>,
-    pub pass_mark: i16,
-    pub attempts_allowed: Option<u32>,
-    pub attempts: Vec<AttemptSummary>,
-    /// An attempt in progress, to resume.
-    pub open_attempt: Option<i32>,
-    /// Why a new attempt cannot start now (an i18n key), if it cannot.
-    pub blocked: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct QuizQuestion {
-    pub key: String,
-    pub prompt_html: String,
-    pub input: CheckInput,
-    pub saved: HashMap<String, String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct AttemptView {
-    pub course_slug: String,
-    pub course_title: String,
-    pub attempt_id: i32,
-    pub number: i32,
-    /// Seconds until the deadline, by the server's clock.
-    pub seconds_left: Option<i64>,
-    pub questions: Vec<QuizQuestion>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ReviewItem {
-    pub prompt_html: String,
-    pub score_percent: u32,
-    pub feedback: Vec<String>,
-    pub correct_answer: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct AttemptResult {
-    pub course_slug: String,
-    pub course_title: String,
-    pub number: i32,
-    pub score_percent: i16,
-    pub passed: bool,
-    pub pass_mark: i16,
-    pub course_completed: bool,
-    /// Empty when the trainer chose to show the score only.
-    pub review: Vec<ReviewItem>,
-}
+use leptos::prelude::*;
+use malaka_shared::quiz::{AttemptResult, AttemptView, QuizOverview};
+use std::collections::HashMap;
 
 #[server(endpoint = "quiz-overview")]
 pub async fn get_quiz_overview(course: String) -> Result<QuizOverview, AppError> {
-    use crate::server::{final_quiz, session, AppState};
-    let context = session::request_context();
-    let user = session::require_user()?;
-    final_quiz::overview(
+    use malaka_domain::{quiz::attempts, AppState};
+    let context = crate::guard::request_context();
+    let user = crate::guard::require_user()?;
+    attempts::overview(
         &expect_context::<AppState>().db,
         user.id,
         &course,
         context.locale,
     )
     .await
+    .map_err(AppError::from)
 }
 
 #[server(endpoint = "start-quiz")]
 pub async fn start_quiz(course: String) -> Result<(), AppError> {
-    use crate::server::{final_quiz, session, AppState};
-    let user = session::require_user()?;
-    match final_quiz::start(
+    use malaka_domain::{quiz::attempts, AppState};
+    let user = crate::guard::require_user()?;
+    match attempts::start(
         &expect_context::<AppState>().db,
         user.id,
         &course,
@@ -100,18 +34,20 @@ pub async fn start_quiz(course: String) -> Result<(), AppError> {
     .await
     {
         Ok(attempt) => leptos_axum::redirect(&format!("/courses/{course}/quiz/{attempt}")),
-        Err(AppError::Invalid(_)) => leptos_axum::redirect(&format!("/courses/{course}/quiz")),
-        Err(other) => return Err(other),
+        Err(malaka_domain::Error::Invalid(_)) => {
+            leptos_axum::redirect(&format!("/courses/{course}/quiz"))
+        }
+        Err(other) => return Err(other.into()),
     }
     Ok(())
 }
 
 #[server(endpoint = "quiz-attempt")]
 pub async fn quiz_attempt(course: String, attempt: i32) -> Result<AttemptView, AppError> {
-    use crate::server::{final_quiz, session, AppState};
-    let context = session::request_context();
-    let user = session::require_user()?;
-    final_quiz::attempt_view(
+    use malaka_domain::{quiz::attempts, AppState};
+    let context = crate::guard::request_context();
+    let user = crate::guard::require_user()?;
+    attempts::attempt_view(
         &expect_context::<AppState>().db,
         user.id,
         &course,
@@ -120,6 +56,7 @@ pub async fn quiz_attempt(course: String, attempt: i32) -> Result<AttemptView, A
         chrono::Utc::now(),
     )
     .await
+    .map_err(AppError::from)
 }
 
 /// Saves every answer on the page; with `intent=submit` also submits the attempt. Answers come
@@ -131,28 +68,27 @@ pub async fn save_quiz(
     intent: Option<String>,
     answer: Option<HashMap<String, HashMap<String, String>>>,
 ) -> Result<(), AppError> {
-    use crate::server::{final_quiz, session, AppState};
-    let user = session::require_user()?;
+    use malaka_domain::{quiz::attempts, AppState};
+    let user = crate::guard::require_user()?;
     let db = &expect_context::<AppState>().db;
     let now = chrono::Utc::now();
-    let saved =
-        final_quiz::save_answers(db, user.id, attempt, answer.unwrap_or_default(), now).await;
+    let saved = attempts::save_answers(db, user.id, attempt, answer.unwrap_or_default(), now).await;
     let submitting = intent.as_deref() == Some("submit");
     match saved {
         Ok(()) if !submitting => {
             leptos_axum::redirect(&format!("/courses/{course}/quiz/{attempt}?saved=1"))
         }
         Ok(()) => {
-            final_quiz::submit(db, user.id, attempt, now).await?;
+            attempts::submit(db, user.id, attempt, now).await?;
             leptos_axum::redirect(&format!("/courses/{course}/quiz/{attempt}/result"));
         }
         // Past the deadline or already closed: these answers are refused, what was saved before
         // counts, and the result page says so.
-        Err(AppError::Invalid(_)) => {
-            final_quiz::submit(db, user.id, attempt, now).await?;
+        Err(malaka_domain::Error::Invalid(_)) => {
+            attempts::submit(db, user.id, attempt, now).await?;
             leptos_axum::redirect(&format!("/courses/{course}/quiz/{attempt}/result?late=1"));
         }
-        Err(other) => return Err(other),
+        Err(other) => return Err(other.into()),
     }
     Ok(())
 }
@@ -163,9 +99,9 @@ pub async fn autosave_quiz(
     attempt: i32,
     answer: Option<HashMap<String, HashMap<String, String>>>,
 ) -> Result<(), AppError> {
-    use crate::server::{final_quiz, session, AppState};
-    let user = session::require_user()?;
-    final_quiz::save_answers(
+    use malaka_domain::{quiz::attempts, AppState};
+    let user = crate::guard::require_user()?;
+    attempts::save_answers(
         &expect_context::<AppState>().db,
         user.id,
         attempt,
@@ -173,14 +109,15 @@ pub async fn autosave_quiz(
         chrono::Utc::now(),
     )
     .await
+    .map_err(AppError::from)
 }
 
 #[server(endpoint = "quiz-result")]
 pub async fn quiz_result(course: String, attempt: i32) -> Result<AttemptResult, AppError> {
-    use crate::server::{final_quiz, session, AppState};
-    let context = session::request_context();
-    let user = session::require_user()?;
-    final_quiz::result(
+    use malaka_domain::{quiz::attempts, AppState};
+    let context = crate::guard::request_context();
+    let user = crate::guard::require_user()?;
+    attempts::result(
         &expect_context::<AppState>().db,
         user.id,
         &course,
@@ -188,4 +125,5 @@ pub async fn quiz_result(course: String, attempt: i32) -> Result<AttemptResult, 
         context.locale,
     )
     .await
+    .map_err(AppError::from)
 }

@@ -1,32 +1,18 @@
 //! Email delivery, for admins: what waits in the outbox, what failed, and retrying it.
 
-use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
-
 use crate::AppError;
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FailedEmail {
-    pub id: i64,
-    pub recipient: String,
-    pub kind: String,
-    pub attempts: i32,
-    pub last_error: String,
-    pub created_on: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OutboxOverview {
-    pub pending: u64,
-    pub failed: Vec<FailedEmail>,
-}
+use leptos::prelude::*;
+#[cfg(feature = "ssr")]
+use malaka_shared::mail::FailedEmail;
+use malaka_shared::mail::OutboxOverview;
+#[cfg(feature = "ssr")]
+use malaka_shared::people::Role;
 
 #[server(endpoint = "email-outbox")]
 pub async fn email_outbox() -> Result<OutboxOverview, AppError> {
-    use crate::api::auth::Role;
-    use crate::server::mail::outbox;
-    use crate::server::{session, AppState};
-    session::require_role(&[Role::Admin])?;
+    use malaka_domain::mail::outbox;
+    use malaka_domain::AppState;
+    crate::guard::require_role(&[Role::Admin])?;
     let db = &expect_context::<AppState>().db;
     let failed = outbox::failed_messages(&db.read).await?;
     Ok(OutboxOverview {
@@ -47,11 +33,10 @@ pub async fn email_outbox() -> Result<OutboxOverview, AppError> {
 
 #[server(endpoint = "retry-email")]
 pub async fn retry_email(id: i64) -> Result<(), AppError> {
-    use crate::api::auth::Role;
-    use crate::server::mail::outbox;
-    use crate::server::{audit, session, AppState};
-    let context = session::request_context();
-    let admin = session::require_role(&[Role::Admin])?;
+    use malaka_domain::mail::outbox;
+    use malaka_domain::{audit, AppState};
+    let context = crate::guard::request_context();
+    let admin = crate::guard::require_role(&[Role::Admin])?;
     let db = &expect_context::<AppState>().db;
     outbox::retry(&db.write, id, chrono::Utc::now()).await?;
     audit::record(

@@ -1,189 +1,38 @@
 //! Reports for HR and admins.
 
-use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
-
 use crate::AppError;
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CourseProgressRow {
-    pub slug: String,
-    pub title: String,
-    pub enrolled: u64,
-    pub completed: u64,
-    pub in_progress: u64,
-    pub not_started: u64,
-    pub overdue: u64,
-    /// People whose latest certificate for the course has expired.
-    pub lapsed: u64,
-}
+use leptos::prelude::*;
+#[cfg(feature = "ssr")]
+use malaka_shared::people::Role;
+use malaka_shared::quiz::ItemAnalysis;
+use malaka_shared::reports::{CourseProgressRow, Dashboard, ReportFilter, Transcript};
 
 #[server(endpoint = "team-progress")]
 pub async fn team_progress() -> Result<Vec<CourseProgressRow>, AppError> {
-    use crate::api::auth::Role;
-    use crate::server::{reports, session, AppState};
-    let context = session::request_context();
-    let user = session::require_role(&[Role::Hr, Role::Admin])?;
-    reports::team_progress(&expect_context::<AppState>().db, &user, context.locale).await
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ItemRow {
-    pub key: String,
-    /// The start of the question's text (Markdown source).
-    pub prompt: String,
-    pub kind: String,
-    pub drawn: usize,
-    pub answered: usize,
-    /// Mean score of the attempts that drew it, in percent.
-    pub facility_percent: Option<i32>,
-    /// From -1 to 1: facility in the best 27% of attempts minus the worst 27%.
-    pub discrimination: Option<f64>,
-    /// For choice questions: (option, is it correct, times chosen).
-    pub option_counts: Vec<(String, bool, usize)>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ItemAnalysis {
-    pub course_slug: String,
-    pub course_title: String,
-    pub attempts: usize,
-    pub rows: Vec<ItemRow>,
+    use malaka_domain::{reports, AppState};
+    let context = crate::guard::request_context();
+    let user = crate::guard::require_role(&[Role::Hr, Role::Admin])?;
+    reports::team_progress(&expect_context::<AppState>().db, &user, context.locale)
+        .await
+        .map_err(AppError::from)
 }
 
 /// Per-question statistics of a course's final quiz, for trainers and admins.
 #[server(endpoint = "item-analysis")]
 pub async fn get_item_analysis(course: String) -> Result<ItemAnalysis, AppError> {
-    use crate::api::auth::Role;
-    use crate::server::{item_analysis, session, AppState};
-    let context = session::request_context();
-    session::require_role(&[Role::Trainer, Role::Admin])?;
-    item_analysis::item_analysis(&expect_context::<AppState>().db, &course, context.locale).await
-}
-
-/// What HR narrows a report to; every field comes from the page's query string, so a filtered
-/// report is a link that can be bookmarked, shared and exported.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ReportFilter {
-    pub course: Option<String>,
-    pub unit: Option<i32>,
-    pub region: Option<String>,
-    /// `completed`, `overdue`, `in_progress` or `not_started`.
-    pub status: Option<String>,
-    /// Due dates from and to (inclusive), as `YYYY-MM-DD`.
-    pub due_from: Option<String>,
-    pub due_to: Option<String>,
-}
-
-impl ReportFilter {
-    pub const STATUSES: [&'static str; 4] = ["overdue", "not_started", "in_progress", "completed"];
-
-    /// The filter from a query string's parameters; empty values mean no filter.
-    pub fn from_query(get: impl Fn(&str) -> Option<String>) -> Self {
-        let given = |name: &str| get(name).filter(|value| !value.is_empty());
-        Self {
-            course: given("course"),
-            unit: given("unit").and_then(|unit| unit.parse().ok()),
-            region: given("region"),
-            status: given("status"),
-            due_from: given("due_from"),
-            due_to: given("due_to"),
-        }
-    }
-
-    /// The filter as a query string (without `?`), to link to pages and exports.
-    pub fn query(&self) -> String {
-        let mut query = form_urlencoded::Serializer::new(String::new());
-        if let Some(course) = &self.course {
-            query.append_pair("course", course);
-        }
-        if let Some(unit) = self.unit {
-            query.append_pair("unit", &unit.to_string());
-        }
-        for (name, value) in [
-            ("region", &self.region),
-            ("status", &self.status),
-            ("due_from", &self.due_from),
-            ("due_to", &self.due_to),
-        ] {
-            if let Some(value) = value {
-                query.append_pair(name, value);
-            }
-        }
-        query.finish()
-    }
-}
-
-/// Enrolments of a group (a unit with everything below it, or a region), by status. The four
-/// statuses do not overlap: overdue means not completed and past its due date.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct GroupCounts {
-    /// The unit's id or the region's name: what the drill-down link filters on.
-    pub key: String,
-    pub label: String,
-    pub total: u64,
-    pub completed: u64,
-    pub overdue: u64,
-    pub in_progress: u64,
-    pub not_started: u64,
-}
-
-impl GroupCounts {
-    pub fn completion_percent(&self) -> u32 {
-        crate::api::learning::percent(self.completed as usize, self.total as usize)
-    }
-}
-
-/// One person on one course, as HR's lists and exports show it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PersonCourseRow {
-    pub user_id: i32,
-    pub name: String,
-    pub email: String,
-    pub unit: String,
-    pub region: String,
-    pub position: String,
-    pub course_slug: String,
-    pub course_title: String,
-    pub status: String,
-    pub enrolled_on: String,
-    pub due_on: Option<String>,
-    pub completed_on: Option<String>,
-    pub score_percent: Option<i16>,
-    /// Time on the lessons, from the lesson pages' timer.
-    pub minutes_spent: i64,
-    pub estimated_minutes: i32,
-    /// The fastest passing attempt of the final quiz, if any.
-    pub quiz_seconds: Option<i64>,
-    /// `reading` (completed in a small fraction of the reading time) and/or `quiz` (passed in
-    /// seconds): completions worth a follow-up.
-    pub flags: Vec<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Dashboard {
-    pub filter: ReportFilter,
-    pub courses: Vec<(String, String)>,
-    pub units: Vec<(i32, String)>,
-    pub regions: Vec<String>,
-    /// The unit the report is drilled into, if any, with its path.
-    pub unit_path: Option<String>,
-    pub totals: GroupCounts,
-    pub by_unit: Vec<GroupCounts>,
-    pub by_region: Vec<GroupCounts>,
-    pub people: Vec<PersonCourseRow>,
-    pub people_total: u64,
-    pub page: u64,
-    pub page_size: u64,
-    pub flagged: Vec<PersonCourseRow>,
+    use malaka_domain::{quiz::item_analysis, AppState};
+    let context = crate::guard::request_context();
+    crate::guard::require_role(&[Role::Trainer, Role::Admin])?;
+    item_analysis::item_analysis(&expect_context::<AppState>().db, &course, context.locale)
+        .await
+        .map_err(AppError::from)
 }
 
 #[server(endpoint = "hr-dashboard")]
 pub async fn get_dashboard(filter: ReportFilter, page: u64) -> Result<Dashboard, AppError> {
-    use crate::api::auth::Role;
-    use crate::server::{reports, session, AppState};
-    let context = session::request_context();
-    let viewer = session::require_role(&[Role::Hr, Role::Admin])?;
+    use malaka_domain::{reports, AppState};
+    let context = crate::guard::request_context();
+    let viewer = crate::guard::require_role(&[Role::Hr, Role::Admin])?;
     let db = &expect_context::<AppState>().db;
     reports::dashboard::dashboard(
         db,
@@ -194,52 +43,18 @@ pub async fn get_dashboard(filter: ReportFilter, page: u64) -> Result<Dashboard,
         chrono::Utc::now(),
     )
     .await
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TranscriptCourse {
-    pub course_title: String,
-    pub status: String,
-    pub enrolled_on: String,
-    pub due_on: Option<String>,
-    pub completed_on: Option<String>,
-    pub score_percent: Option<i16>,
-    pub lessons_completed: usize,
-    pub lessons_total: usize,
-    pub minutes_spent: i64,
-    pub flags: Vec<String>,
-    /// (code, status) of the latest certificate.
-    pub certificate: Option<(String, String)>,
-}
-
-/// A finished round of recurring training, before the current one opened.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TranscriptRound {
-    pub course_title: String,
-    pub due_on: Option<String>,
-    pub completed_on: String,
-    pub score_percent: Option<i16>,
-    pub minutes_spent: i64,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Transcript {
-    pub name: String,
-    pub email: String,
-    pub unit: String,
-    pub position: String,
-    pub courses: Vec<TranscriptCourse>,
-    /// Newest first.
-    pub earlier_rounds: Vec<TranscriptRound>,
+    .map_err(AppError::from)
 }
 
 /// One person's record: HR for people in their units, admins for anyone, everyone for
 /// themselves.
 #[server(endpoint = "transcript")]
 pub async fn get_transcript(user_id: i32) -> Result<Transcript, AppError> {
-    use crate::server::{reports, session, AppState};
-    let context = session::request_context();
-    let viewer = session::require_user()?;
+    use malaka_domain::{reports, AppState};
+    let context = crate::guard::request_context();
+    let viewer = crate::guard::require_user()?;
     let db = &expect_context::<AppState>().db;
-    reports::transcript::transcript(db, &viewer, user_id, context.locale, chrono::Utc::now()).await
+    reports::transcript::transcript(db, &viewer, user_id, context.locale, chrono::Utc::now())
+        .await
+        .map_err(AppError::from)
 }

@@ -43,7 +43,8 @@ fn respond_to(error: &AppError) {
             leptos_axum::redirect(&format!("/sign-in?{query}"));
             return;
         }
-        other => other.status_code(),
+        other => http::StatusCode::from_u16(other.status())
+            .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR),
     };
     response.set_status(status);
 }

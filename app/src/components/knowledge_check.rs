@@ -3,8 +3,9 @@ use leptos::server_fn::ServerFn;
 
 use std::collections::HashMap;
 
-use crate::api::quizzes::{AnswerCheck, CheckInput, KnowledgeCheck};
+use crate::api::quizzes::AnswerCheck;
 use crate::i18n::{t_with, tr, use_locale};
+use malaka_shared::quiz::{CheckInput, KnowledgeCheck};
 
 /// One knowledge check as a plain form: it posts to the server, which grades it and brings the
 /// learner back here with the feedback.

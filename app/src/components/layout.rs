@@ -1,8 +1,9 @@
 use leptos::prelude::*;
 
-use crate::api::auth::{Role, SetLanguage, SignOut, UserSummary};
+use crate::api::auth::{SetLanguage, SignOut};
 use crate::i18n::{tr, use_locale, Locale};
 use leptos::server_fn::ServerFn;
+use malaka_shared::people::{Role, UserSummary};
 
 /// The page frame: skip link, header with navigation, the language switcher, sign-out, and the
 /// page's main content. `current_path` brings the learner back to the same page after switching

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
-use crate::api::reports::GroupCounts;
 use crate::i18n::{t_with, tr, use_locale};
+use malaka_shared::reports::GroupCounts;
 
 /// Statuses in the order they are stacked, with their colours: each at least 3:1 against the
 /// white page and told apart by the legend's words too, never by colour alone.

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::api::authoring::LessonPreview;
+use malaka_shared::authoring::LessonPreview;
 
 /// The editor's preview and problems, redrawn from the server's own renderer and validator a
 /// moment after the trainer stops typing. Without JavaScript the page shows the same thing

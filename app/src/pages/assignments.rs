@@ -3,11 +3,10 @@ use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::assignments::{
-    get_assignments, AssignmentsOverview, CancelAssignment, CreateAssignment,
-};
+use crate::api::assignments::{get_assignments, CancelAssignment, CreateAssignment};
 use crate::components::loaded_page;
 use crate::i18n::{has_message, t_with, tr, use_locale};
+use malaka_shared::assignments::AssignmentsOverview;
 
 /// HR: the mandatory training in force for their units, and a form to assign a course to a
 /// unit (with its sub-units), to a position, or to a list of people, with a due date.

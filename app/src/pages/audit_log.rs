@@ -2,9 +2,10 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::audit::{search_audit_log, AuditPage};
+use crate::api::audit::search_audit_log;
 use crate::components::{loaded_page, Pager};
 use crate::i18n::{t_with, tr, use_locale};
+use malaka_shared::audit::AuditPage;
 
 /// `/admin/audit`: who did what and when, newest first, searchable. Nothing here can change
 /// an entry: the database itself refuses updates and deletions of the log.

@@ -6,12 +6,12 @@ use leptos_router::hooks::use_params_map;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::authoring::{
-    authoring_courses, get_course_history, open_lesson_file, AuthoringCourse, CourseHistoryView,
-    LessonEditor, LessonPreview, PublishCourse, SaveDraft,
+    authoring_courses, get_course_history, open_lesson_file, PublishCourse, SaveDraft,
 };
 use crate::components::loaded_page;
 use crate::i18n::{t_with, tr, use_locale};
 use crate::islands::LivePreview;
+use malaka_shared::authoring::{AuthoringCourse, CourseHistoryView, LessonEditor, LessonPreview};
 
 /// `/author`: every course in the catalog folder with its validation state and its files.
 #[component]

@@ -1,9 +1,10 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::certificates::{my_certificates, CertificateStatus, CertificateSummary};
+use crate::api::certificates::my_certificates;
 use crate::components::loaded_page;
 use crate::i18n::{t_with, tr, use_locale};
+use malaka_shared::certificates::{CertificateStatus, CertificateSummary};
 
 /// The learner's certificates, with their PDF and verifiable credential to download.
 #[component]

@@ -4,10 +4,11 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use super::request_user;
-use crate::api::auth::Role;
-use crate::api::learning::{get_course_outline, CourseOutline, Enrol, LessonState};
+use crate::api::learning::{get_course_outline, Enrol};
 use crate::components::{loaded_page, ProgressBar};
 use crate::i18n::{t_with, tr, use_locale};
+use malaka_shared::learning::{CourseOutline, LessonState};
+use malaka_shared::people::Role;
 
 #[component]
 pub fn CoursePage() -> impl IntoView {

@@ -1,9 +1,10 @@
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
-use crate::api::learning::{CourseCard, Enrol};
+use crate::api::learning::Enrol;
 use crate::components::ProgressBar;
 use crate::i18n::{t_with, tr, use_locale};
+use malaka_shared::learning::CourseCard;
 
 /// A course in a list: title, summary, progress, and the one action that makes sense now.
 #[component]

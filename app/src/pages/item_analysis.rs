@@ -2,9 +2,10 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::reports::{get_item_analysis, ItemAnalysis};
+use crate::api::reports::get_item_analysis;
 use crate::components::loaded_page;
 use crate::i18n::{t_with, tr, use_locale};
+use malaka_shared::quiz::ItemAnalysis;
 
 /// `/courses/:course/analysis`: how each final-quiz question performs, to fix bad questions.
 #[component]

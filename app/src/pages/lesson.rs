@@ -3,10 +3,11 @@ use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::learning::{open_lesson, CompleteLesson, LessonView};
+use crate::api::learning::{open_lesson, CompleteLesson};
 use crate::components::{loaded_page, KnowledgeCheckForm, ProgressBar};
 use crate::i18n::{t_with, tr, use_locale, Locale};
 use crate::islands::LessonTimer;
+use malaka_shared::learning::LessonView;
 
 #[component]
 pub fn LessonPage() -> impl IntoView {

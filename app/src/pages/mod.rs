@@ -48,13 +48,13 @@ pub use team_progress::TeamProgressPage;
 pub use transcript::TranscriptPage;
 pub use verify::VerifyPage;
 
-use crate::api::auth::UserSummary;
 use leptos::prelude::GetUntracked;
+use malaka_shared::people::UserSummary;
 
 /// The signed-in user of the request being rendered.
 #[cfg(feature = "ssr")]
 pub(crate) fn request_user() -> Option<UserSummary> {
-    crate::server::session::request_context()
+    crate::guard::request_context()
         .user
         .map(|user| user.summary())
 }
@@ -82,7 +82,7 @@ pub(crate) fn request_path() -> String {
 
 #[cfg(feature = "ssr")]
 fn is_demo_mode() -> bool {
-    leptos::prelude::use_context::<crate::server::AppState>()
+    leptos::prelude::use_context::<malaka_domain::AppState>()
         .is_some_and(|state| state.settings.demo_mode)
 }
 

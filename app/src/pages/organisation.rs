@@ -2,9 +2,10 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 
-use crate::api::people::{organisation_tree, CreateUnit, SetUnitManager, UnitRow};
+use crate::api::people::{organisation_tree, CreateUnit, SetUnitManager};
 use crate::components::loaded_page;
 use crate::i18n::tr;
+use malaka_shared::people::UnitRow;
 
 /// Admins: the organisation tree (ministries, departments, units, with their regions and head
 /// counts), a form to add a unit, and the way to the staff import.

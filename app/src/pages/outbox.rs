@@ -2,9 +2,10 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 
-use crate::api::mail::{email_outbox, OutboxOverview, RetryEmail};
+use crate::api::mail::{email_outbox, RetryEmail};
 use crate::components::loaded_page;
 use crate::i18n::{t_with, tr, use_locale};
+use malaka_shared::mail::OutboxOverview;
 
 /// Admins: emails waiting and emails that gave up after their retries, with a Retry button.
 #[component]

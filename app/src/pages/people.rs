@@ -3,11 +3,10 @@ use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::people::{
-    get_person, search_people, PeopleList, PersonEditor, ResendInvitation, UpdatePerson,
-};
+use crate::api::people::{get_person, search_people, ResendInvitation, UpdatePerson};
 use crate::components::{loaded_page, Pager};
 use crate::i18n::{t_with, tr, use_locale};
+use malaka_shared::people::{PeopleList, PersonEditor};
 
 const ROLES: [&str; 4] = ["officer", "trainer", "hr", "admin"];
 

@@ -3,12 +3,10 @@ use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::people::{
-    people_import_report, recent_people_imports, ApplyPeopleImport, ImportProblem, ImportReport,
-    ImportSummary,
-};
+use crate::api::people::{people_import_report, recent_people_imports, ApplyPeopleImport};
 use crate::components::loaded_page;
 use crate::i18n::{t, t_with, tr, use_locale, Locale};
+use malaka_shared::people::{ImportProblem, ImportReport, ImportSummary};
 
 /// Admins: upload a staff file. The next page is its report; nothing is created before it.
 #[component]

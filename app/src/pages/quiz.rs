@@ -3,14 +3,12 @@ use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::api::final_quiz::{
-    get_quiz_overview, quiz_attempt, quiz_result, AttemptResult, AttemptView, QuizOverview,
-    SaveQuiz, StartQuiz,
-};
+use crate::api::final_quiz::{get_quiz_overview, quiz_attempt, quiz_result, SaveQuiz, StartQuiz};
 use crate::components::{loaded_page, QuestionFields};
 use crate::i18n::{t_with, tr, use_locale};
 use crate::islands::QuizAutosave;
 use crate::AppError;
+use malaka_shared::quiz::{AttemptResult, AttemptView, QuizOverview};
 
 /// `/courses/:course/quiz`: what the final quiz asks, past attempts, and start or resume.
 #[component]

@@ -2,9 +2,10 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::reports::{get_dashboard, Dashboard, GroupCounts, PersonCourseRow, ReportFilter};
+use crate::api::reports::get_dashboard;
 use crate::components::{loaded_page, Pager, StatusChart};
 use crate::i18n::{t_with, tr, use_locale};
+use malaka_shared::reports::{Dashboard, GroupCounts, PersonCourseRow, ReportFilter};
 
 /// `/hr/reports`: completion and overdue by unit and by region, as charts and tables, the
 /// people behind them, completions that look gamed, and the same report as CSV or XLSX. Every

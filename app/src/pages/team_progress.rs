@@ -1,9 +1,10 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::reports::{team_progress, CourseProgressRow};
+use crate::api::reports::team_progress;
 use crate::components::loaded_page;
 use crate::i18n::tr;
+use malaka_shared::reports::CourseProgressRow;
 
 /// HR's overview: for each course, how many of their people are enrolled, done, under way,
 /// not started and overdue.

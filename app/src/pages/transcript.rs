@@ -1,9 +1,10 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::reports::{get_transcript, Transcript};
+use crate::api::reports::get_transcript;
 use crate::components::loaded_page;
 use crate::i18n::{t_with, tr, use_locale};
+use malaka_shared::reports::Transcript;
 
 /// `/hr/people/<id>`: one person's courses, progress, scores, time spent and certificates.
 #[component]

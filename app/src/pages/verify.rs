@@ -5,12 +5,11 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::certificates::status_label;
 use super::{request_path, request_user};
-use crate::api::auth::Role;
-use crate::api::certificates::{
-    verify_certificate, CertificateStatus, RevokeCertificate, Verification,
-};
+use crate::api::certificates::{verify_certificate, RevokeCertificate};
 use crate::components::{ErrorNotice, Layout};
 use crate::i18n::{t_with, tr, use_locale};
+use malaka_shared::certificates::{CertificateStatus, Verification};
+use malaka_shared::people::Role;
 
 /// Public: checks a certificate by its code (from the QR code's link or typed into the form).
 #[component]

@@ -4,14 +4,14 @@
 //! Usage: certificate-bench SMTP_URL DATABASE_URL [completions] [sample.pdf]
 
 use chrono::Utc;
-use malaka_app::api::auth::Role;
 use malaka_app::i18n::Locale;
-use malaka_app::server::certificates::pdf::{self, PdfContext};
-use malaka_app::server::certificates::{record_completion, CertificateKeys};
-use malaka_app::server::mail::{outbox, Mailer, OutboxWorker};
-use malaka_app::server::people::{create_user, NewUser};
-use malaka_app::server::{entities::certificate, Settings};
+use malaka_domain::certificates::pdf::{self, PdfContext};
+use malaka_domain::certificates::{record_completion, CertificateKeys};
+use malaka_domain::mail::{outbox, Mailer, OutboxWorker};
+use malaka_domain::people::{create_user, NewUser};
+use malaka_domain::{entities::certificate, Settings};
 use malaka_server::startup;
+use malaka_shared::people::Role;
 use sea_orm::{EntityTrait, PaginatorTrait, TransactionTrait};
 use std::time::Instant;
 

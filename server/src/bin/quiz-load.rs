@@ -9,9 +9,9 @@ use chrono::Utc;
 use http_body_util::{BodyExt, Full};
 use hyper_util::client::legacy::Client;
 use hyper_util::rt::TokioExecutor;
-use malaka_app::server::auth::{load_or_create_signing_secret, TokenKeys};
-use malaka_app::server::entities::{quiz_answer, quiz_attempt, user};
-use malaka_app::server::Db;
+use malaka_domain::auth::{load_or_create_signing_secret, TokenKeys};
+use malaka_domain::entities::{quiz_answer, quiz_attempt, user};
+use malaka_domain::Db;
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -208,7 +208,7 @@ async fn seed_officers(
     count: usize,
 ) -> Result<Vec<String>, Box<dyn std::error::Error>> {
     // One hash for all: hashing 3,000 passwords would measure argon2, not the quiz.
-    let hash = malaka_app::server::auth::PasswordHasher::new()
+    let hash = malaka_domain::auth::PasswordHasher::new()
         .hash("load-test".into())
         .await?;
     let now = Utc::now();

@@ -5,15 +5,15 @@
 //! Usage: report-bench DATABASE_URL [people]
 
 use chrono::Utc;
-use malaka_app::api::auth::Role;
-use malaka_app::api::reports::ReportFilter;
 use malaka_app::i18n::Locale;
-use malaka_app::server::entities::org_unit;
-use malaka_app::server::reports::dashboard::dashboard;
-use malaka_app::server::reports::export::{export, FileFormat, ReportKind};
-use malaka_app::server::{CurrentUser, Settings};
+use malaka_domain::entities::org_unit;
+use malaka_domain::reports::dashboard::dashboard;
+use malaka_domain::reports::export::{export, FileFormat, ReportKind};
+use malaka_domain::{CurrentUser, Settings};
 use malaka_server::seed::{seed, Scale};
 use malaka_server::startup;
+use malaka_shared::people::Role;
+use malaka_shared::reports::ReportFilter;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use std::time::{Duration, Instant};
 

@@ -5,9 +5,10 @@ use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
-use malaka_app::server::certificates::{self, CertificateKeys};
-use malaka_app::server::RequestContext;
+use malaka_domain::certificates::{self, CertificateKeys};
+use malaka_domain::RequestContext;
 
+use super::error::WebError;
 use super::ServerState;
 
 /// `certificate.pdf` or `credential.jwt`, for the certificate's owner (or an admin).
@@ -28,7 +29,7 @@ pub async fn download(
             .map(|(name, jwt)| attachment("application/jwt", &name, jwt.into_bytes())),
         _ => return StatusCode::NOT_FOUND.into_response(),
     };
-    result.unwrap_or_else(|error| error.status_code().into_response())
+    result.unwrap_or_else(|error| WebError::from(error).into_response())
 }
 
 pub async fn jwks(State(state): State<ServerState>) -> Response {
@@ -38,7 +39,7 @@ pub async fn jwks(State(state): State<ServerState>) -> Response {
             Json(keys.jwks()),
         )
             .into_response(),
-        Err(error) => error.status_code().into_response(),
+        Err(error) => WebError::from(error).into_response(),
     }
 }
 

@@ -4,6 +4,7 @@
 mod assets;
 mod authoring;
 mod certificates;
+mod error;
 mod people;
 mod reports;
 mod security;
@@ -19,7 +20,7 @@ use axum::Router;
 use leptos::prelude::{provide_context, LeptosOptions};
 use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
 use malaka_app::app::{shell, App};
-use malaka_app::server::AppState;
+use malaka_domain::AppState;
 use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -92,7 +93,7 @@ pub fn router(app: AppState, leptos: LeptosOptions) -> Router {
     Router::new()
         .route("/healthz", get(assets::healthz))
         .route(
-            malaka_app::server::certificates::credential::JWKS_PATH,
+            malaka_domain::certificates::credential::JWKS_PATH,
             get(certificates::jwks),
         )
         .route("/course-assets/{course}/{file}", get(assets::course_asset))

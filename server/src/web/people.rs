@@ -2,13 +2,13 @@
 //! checked and kept with its report; the admin reads the report before anything is created.
 
 use axum::extract::{DefaultBodyLimit, Multipart, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Extension;
-use malaka_app::api::auth::Role;
-use malaka_app::server::people::import;
-use malaka_app::server::RequestContext;
+use malaka_domain::people::import;
+use malaka_domain::RequestContext;
+use malaka_shared::people::Role;
 
+use super::error::{signed_in_as, WebError};
 use super::ServerState;
 
 pub fn upload_limit() -> DefaultBodyLimit {
@@ -21,10 +21,9 @@ pub async fn upload(
     Extension(context): Extension<RequestContext>,
     mut form: Multipart,
 ) -> Response {
-    let admin = match context.user {
-        Some(user) if user.role == Role::Admin => user,
-        Some(_) => return StatusCode::FORBIDDEN.into_response(),
-        None => return StatusCode::UNAUTHORIZED.into_response(),
+    let admin = match signed_in_as(&context, &[Role::Admin]) {
+        Ok(user) => user,
+        Err(refused) => return refused.into_response(),
     };
     let mut file = None;
     while let Ok(Some(field)) = form.next_field().await {
@@ -53,9 +52,9 @@ pub async fn upload(
     .await;
     match uploaded {
         Ok(id) => Redirect::to(&format!("/admin/people/import/{id}")).into_response(),
-        Err(malaka_app::AppError::Invalid(_)) => {
+        Err(malaka_domain::Error::Invalid(_)) => {
             Redirect::to("/admin/people/import?error=too-large").into_response()
         }
-        Err(error) => error.status_code().into_response(),
+        Err(error) => WebError::from(error).into_response(),
     }
 }

@@ -4,13 +4,14 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Extension;
-use malaka_app::api::auth::Role;
-use malaka_app::api::reports::ReportFilter;
-use malaka_app::server::reports::export::{self, FileFormat, ReportKind};
-use malaka_app::server::RequestContext;
+use malaka_domain::reports::export::{self, FileFormat, ReportKind};
+use malaka_domain::RequestContext;
+use malaka_shared::people::Role;
+use malaka_shared::reports::ReportFilter;
 use std::collections::HashMap;
 
 use super::certificates::attachment;
+use super::error::{signed_in_as, WebError};
 use super::ServerState;
 
 pub async fn download(
@@ -19,10 +20,9 @@ pub async fn download(
     Path(file): Path<String>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
-    let viewer = match context.user {
-        Some(user) if matches!(user.role, Role::Hr | Role::Admin) => user,
-        Some(_) => return StatusCode::FORBIDDEN.into_response(),
-        None => return StatusCode::UNAUTHORIZED.into_response(),
+    let viewer = match signed_in_as(&context, &[Role::Hr, Role::Admin]) {
+        Ok(user) => user,
+        Err(refused) => return refused.into_response(),
     };
     let format = match file.as_str() {
         "export.csv" => FileFormat::Csv,
@@ -44,6 +44,6 @@ pub async fn download(
     .await;
     match made {
         Ok(file) => attachment(file.content_type, &file.file_name, file.bytes),
-        Err(error) => error.status_code().into_response(),
+        Err(error) => WebError::from(error).into_response(),
     }
 }

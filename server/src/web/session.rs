@@ -5,7 +5,7 @@ use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use malaka_app::server::session::{resolve, session_cookie, SESSION_COOKIE};
+use malaka_domain::auth::session::{resolve, session_cookie, SESSION_COOKIE};
 use std::net::SocketAddr;
 
 use super::ServerState;

@@ -2,13 +2,13 @@
 //! who join later.
 
 use chrono::{Duration, NaiveDate, Utc};
-use malaka_app::api::auth::Role;
 use malaka_app::i18n::Locale;
-use malaka_app::server::assignments::{self, end_of_day_in_tashkent, Audience, NewAssignment};
-use malaka_app::server::entities::{enrolment, user};
-use malaka_app::server::people::import;
-use malaka_app::server::CurrentUser;
-use malaka_app::AppError;
+use malaka_domain::assignments::{self, end_of_day_in_tashkent, Audience, NewAssignment};
+use malaka_domain::entities::{enrolment, user};
+use malaka_domain::people::import;
+use malaka_domain::CurrentUser;
+use malaka_domain::Error;
+use malaka_shared::people::Role;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter,
 };
@@ -114,7 +114,7 @@ async fn hr_of_one_department_cannot_assign_to_another_or_name_its_people() {
         Utc::now(),
     )
     .await;
-    assert_eq!(other_unit.unwrap_err(), AppError::Forbidden);
+    assert_eq!(other_unit.unwrap_err(), Error::Forbidden);
     let listed = assignments::create(
         db,
         &hr,
@@ -132,7 +132,7 @@ async fn hr_of_one_department_cannot_assign_to_another_or_name_its_people() {
     .await;
     assert_eq!(
         listed.unwrap_err(),
-        AppError::Invalid("assign-error-people nobody@gov.uz, theirs@gov.uz".into()),
+        Error::Invalid("assign-error-people nobody@gov.uz, theirs@gov.uz".into()),
         "someone else's person reads like no one"
     );
     assert_eq!(
@@ -163,7 +163,7 @@ async fn hr_of_one_department_cannot_assign_to_another_or_name_its_people() {
     .await;
     assert_eq!(
         past.unwrap_err(),
-        AppError::Invalid("assign-error-due-passed".into())
+        Error::Invalid("assign-error-due-passed".into())
     );
 }
 
@@ -267,7 +267,7 @@ async fn a_withdrawn_assignment_releases_its_people_and_enrols_no_newcomers() {
         Utc::now(),
     )
     .await;
-    assert_eq!(elsewhere, Err(AppError::NotFound), "not theirs to withdraw");
+    assert_eq!(elsewhere, Err(Error::NotFound), "not theirs to withdraw");
 
     assignments::cancel(db, &hr_of(hr, units.registry), rule.id, None, Utc::now())
         .await
@@ -275,7 +275,7 @@ async fn a_withdrawn_assignment_releases_its_people_and_enrols_no_newcomers() {
     assert_eq!(due_of(&app, officer).await, None, "no longer due");
     assert_eq!(
         assignments::cancel(db, &admin, rule.id, None, Utc::now()).await,
-        Err(AppError::NotFound),
+        Err(Error::NotFound),
         "withdrawn once"
     );
     let overview = assignments::overview(db, &admin, Locale::En, Utc::now())
@@ -312,7 +312,7 @@ async fn a_completed_course_stays_completed_when_it_is_assigned() {
     let done = app
         .user("done@gov.uz", Role::Officer, Some(units.chilonzor))
         .await;
-    malaka_app::server::learning::enrol(&app.state.db, done, "cybersecurity")
+    malaka_domain::learning::enrol(&app.state.db, done, "cybersecurity")
         .await
         .unwrap();
     let row = enrolment::Entity::find()

@@ -1,7 +1,7 @@
-use malaka_app::api::auth::Role;
-use malaka_app::server::auth::authenticate;
-use malaka_app::server::people::end_all_sessions;
-use malaka_app::AppError;
+use malaka_domain::auth::authenticate;
+use malaka_domain::people::end_all_sessions;
+use malaka_domain::Error;
+use malaka_shared::people::Role;
 
 use crate::support::{TestApp, PASSWORD};
 
@@ -21,11 +21,11 @@ async fn a_wrong_password_and_an_unknown_email_give_the_same_error() {
     app.user("dilnoza@gov.uz", Role::Officer, None).await;
     assert_eq!(
         authenticate(&app.state, "dilnoza@gov.uz", "wrong", None).await,
-        Err(AppError::SignInFailed)
+        Err(Error::SignInFailed)
     );
     assert_eq!(
         authenticate(&app.state, "nobody@gov.uz", PASSWORD, None).await,
-        Err(AppError::SignInFailed)
+        Err(Error::SignInFailed)
     );
 }
 
@@ -33,7 +33,7 @@ async fn a_wrong_password_and_an_unknown_email_give_the_same_error() {
 async fn passwords_are_stored_as_argon2id_hashes() {
     let app = TestApp::new().await;
     app.user("dilnoza@gov.uz", Role::Officer, None).await;
-    let stored = malaka_app::server::people::find_by_email(&app.state.db.read, "dilnoza@gov.uz")
+    let stored = malaka_domain::people::find_by_email(&app.state.db.read, "dilnoza@gov.uz")
         .await
         .unwrap()
         .unwrap();
@@ -50,8 +50,7 @@ async fn repeated_attempts_on_one_account_are_rate_limited_even_with_the_right_p
     let app = TestApp::new().await;
     app.user("dilnoza@gov.uz", Role::Officer, None).await;
     let mut attempts = 0;
-    while authenticate(&app.state, "dilnoza@gov.uz", "guess", None).await
-        != Err(AppError::RateLimited)
+    while authenticate(&app.state, "dilnoza@gov.uz", "guess", None).await != Err(Error::RateLimited)
     {
         attempts += 1;
         assert!(
@@ -62,7 +61,7 @@ async fn repeated_attempts_on_one_account_are_rate_limited_even_with_the_right_p
     assert!(attempts >= 9, "limited too early, after {attempts}");
     assert_eq!(
         authenticate(&app.state, "dilnoza@gov.uz", PASSWORD, None).await,
-        Err(AppError::RateLimited)
+        Err(Error::RateLimited)
     );
 }
 

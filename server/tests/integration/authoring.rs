@@ -3,8 +3,8 @@
 //! published file stays untouched.
 
 use axum::http::StatusCode;
-use malaka_app::api::auth::Role;
-use malaka_app::server::Settings;
+use malaka_domain::Settings;
+use malaka_shared::people::Role;
 
 use crate::support::TestApp;
 
@@ -148,7 +148,7 @@ async fn a_draft_is_previewed_sanitised_with_its_problems_and_the_published_file
 #[tokio::test]
 async fn publishing_writes_the_files_keeps_progress_and_records_the_version_and_its_changes() {
     use malaka_app::i18n::Locale;
-    use malaka_app::server::learning;
+    use malaka_domain::learning;
 
     let (app, catalog) = app_on_copied_catalog().await;
     let trainer = app.user("t@gov.uz", Role::Trainer, None).await;

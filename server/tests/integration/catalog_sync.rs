@@ -1,8 +1,8 @@
-use malaka_app::api::auth::Role;
 use malaka_app::i18n::Locale;
-use malaka_app::server::catalog_sync::sync_catalog;
-use malaka_app::server::learning;
 use malaka_courses::load_catalog;
+use malaka_domain::learning;
+use malaka_domain::learning::catalog_sync::sync_catalog;
+use malaka_shared::people::Role;
 use std::path::Path;
 
 use crate::support::TestApp;
@@ -81,7 +81,7 @@ async fn editing_and_removing_lessons_keeps_learners_progress() {
         .unwrap();
     assert_eq!(
         outline.lessons[0].state,
-        malaka_app::api::learning::LessonState::Completed,
+        malaka_shared::learning::LessonState::Completed,
         "progress survives the edit"
     );
     assert_eq!(outline.version, 2);

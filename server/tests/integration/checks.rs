@@ -1,9 +1,9 @@
-use malaka_app::api::auth::Role;
 use malaka_app::i18n::Locale;
-use malaka_app::server::{learning, quizzes};
-use malaka_app::AppError;
 use malaka_courses::quiz::QuestionKind;
 use malaka_courses::{load_catalog, Language};
+use malaka_domain::Error;
+use malaka_domain::{learning, quiz::knowledge_checks};
+use malaka_shared::people::Role;
 use std::collections::HashMap;
 
 use crate::support::TestApp;
@@ -72,11 +72,13 @@ async fn answering_a_check_shows_its_feedback_and_keeps_the_latest_answer() {
     let answer = |i: usize| HashMap::from([("choice".to_owned(), i.to_string())]);
 
     assert_eq!(
-        quizzes::answer_check(db, officer, "cybersecurity", &question.id, answer(wrong)).await,
+        knowledge_checks::answer_check(db, officer, "cybersecurity", &question.id, answer(wrong))
+            .await,
         Ok(0)
     );
     assert_eq!(
-        quizzes::answer_check(db, officer, "cybersecurity", &question.id, answer(right)).await,
+        knowledge_checks::answer_check(db, officer, "cybersecurity", &question.id, answer(right))
+            .await,
         Ok(100)
     );
     let view = learning::open_lesson(db, officer, "cybersecurity", &lesson, Locale::En)
@@ -103,8 +105,8 @@ async fn final_quiz_questions_cannot_be_answered_as_checks() {
     let key = &quiz.pool[&Language::En][0].id;
     let form = HashMap::from([("choice".to_owned(), "0".to_owned())]);
     assert_eq!(
-        quizzes::answer_check(&app.state.db, officer, "cybersecurity", key, form).await,
-        Err(AppError::NotFound)
+        knowledge_checks::answer_check(&app.state.db, officer, "cybersecurity", key, form).await,
+        Err(Error::NotFound)
     );
 }
 
@@ -113,7 +115,7 @@ async fn an_empty_answer_is_refused_with_a_clear_error() {
     let app = TestApp::new().await;
     let officer = app.user("jasur@gov.uz", Role::Officer, None).await;
     let (_, question) = a_single_choice_check(&app);
-    let result = quizzes::answer_check(
+    let result = knowledge_checks::answer_check(
         &app.state.db,
         officer,
         "cybersecurity",
@@ -121,7 +123,7 @@ async fn an_empty_answer_is_refused_with_a_clear_error() {
         HashMap::new(),
     )
     .await;
-    assert!(matches!(result, Err(AppError::Invalid(_))), "{result:?}");
+    assert!(matches!(result, Err(Error::Invalid(_))), "{result:?}");
 }
 
 #[tokio::test]

@@ -3,8 +3,8 @@
 
 use chrono::{DateTime, Utc};
 use malaka_app::i18n::Locale;
-use malaka_app::server::{final_quiz, learning};
 use malaka_courses::quiz::{Question, QuestionKind};
+use malaka_domain::{learning, quiz::attempts};
 use std::collections::HashMap;
 
 use crate::support::TestApp;
@@ -60,8 +60,8 @@ impl TestApp {
 
     pub async fn pass_final_quiz(&self, user: i32, course: &str, now: DateTime<Utc>) -> i16 {
         let db = &self.state.db;
-        let attempt = final_quiz::start(db, user, course, now).await.unwrap();
-        let view = final_quiz::attempt_view(db, user, course, attempt, Locale::En, now)
+        let attempt = attempts::start(db, user, course, now).await.unwrap();
+        let view = attempts::attempt_view(db, user, course, attempt, Locale::En, now)
             .await
             .unwrap();
         let snapshot = db.catalog.snapshot();
@@ -78,10 +78,10 @@ impl TestApp {
                 (drawn.key.clone(), correct_form(question))
             })
             .collect();
-        final_quiz::save_answers(db, user, attempt, answers, now)
+        attempts::save_answers(db, user, attempt, answers, now)
             .await
             .unwrap();
-        let (score, passed) = final_quiz::submit(db, user, attempt, now).await.unwrap();
+        let (score, passed) = attempts::submit(db, user, attempt, now).await.unwrap();
         assert!(passed, "a perfect attempt passes");
         score
     }

@@ -3,11 +3,11 @@
 
 use axum::http::StatusCode;
 use chrono::Utc;
-use malaka_app::api::auth::Role;
-use malaka_app::server::entities::{certificate, outbox_message};
-use malaka_app::server::mail::outbox::{self, Email};
-use malaka_app::server::mail::{Mailer, OutboxWorker};
-use malaka_app::server::Settings;
+use malaka_domain::entities::{certificate, outbox_message};
+use malaka_domain::mail::outbox::{self, Email};
+use malaka_domain::mail::{Mailer, OutboxWorker};
+use malaka_domain::Settings;
+use malaka_shared::people::Role;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use std::collections::HashSet;
 

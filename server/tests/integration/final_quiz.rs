@@ -1,9 +1,9 @@
 use chrono::{Duration, Utc};
-use malaka_app::api::auth::Role;
 use malaka_app::i18n::Locale;
-use malaka_app::server::{final_quiz, learning};
-use malaka_app::AppError;
 use malaka_courses::quiz::{Question, QuestionKind};
+use malaka_domain::Error;
+use malaka_domain::{learning, quiz::attempts};
+use malaka_shared::people::Role;
 use std::collections::HashMap;
 
 use crate::support::{correct_form, TestApp};
@@ -19,10 +19,9 @@ fn question(app: &TestApp, key: &str) -> Question {
 }
 
 async fn drawn_keys(app: &TestApp, user: i32, attempt: i32) -> Vec<String> {
-    let view =
-        final_quiz::attempt_view(&app.state.db, user, COURSE, attempt, Locale::En, Utc::now())
-            .await
-            .unwrap();
+    let view = attempts::attempt_view(&app.state.db, user, COURSE, attempt, Locale::En, Utc::now())
+        .await
+        .unwrap();
     view.questions.into_iter().map(|q| q.key).collect()
 }
 
@@ -31,7 +30,7 @@ async fn an_attempt_draws_its_questions_once_and_resumes_anywhere() {
     let app = TestApp::new().await;
     let officer = app.user("jasur@gov.uz", Role::Officer, None).await;
     let db = &app.state.db;
-    let attempt = final_quiz::start(db, officer, COURSE, Utc::now())
+    let attempt = attempts::start(db, officer, COURSE, Utc::now())
         .await
         .unwrap();
     let keys = drawn_keys(&app, officer, attempt).await;
@@ -41,7 +40,7 @@ async fn an_attempt_draws_its_questions_once_and_resumes_anywhere() {
     unique.dedup();
     assert_eq!(unique.len(), 20, "no question twice");
     assert_eq!(
-        final_quiz::start(db, officer, COURSE, Utc::now())
+        attempts::start(db, officer, COURSE, Utc::now())
             .await
             .unwrap(),
         attempt,
@@ -76,7 +75,7 @@ async fn saved_answers_come_back_and_a_perfect_attempt_passes_and_completes_the_
         "lessons alone do not complete a course with a quiz"
     );
 
-    let attempt = final_quiz::start(db, officer, COURSE, Utc::now())
+    let attempt = attempts::start(db, officer, COURSE, Utc::now())
         .await
         .unwrap();
     let keys = drawn_keys(&app, officer, attempt).await;
@@ -84,10 +83,10 @@ async fn saved_answers_come_back_and_a_perfect_attempt_passes_and_completes_the_
         .iter()
         .map(|k| (k.clone(), correct_form(&question(&app, k))))
         .collect();
-    final_quiz::save_answers(db, officer, attempt, answers.clone(), Utc::now())
+    attempts::save_answers(db, officer, attempt, answers.clone(), Utc::now())
         .await
         .unwrap();
-    let view = final_quiz::attempt_view(db, officer, COURSE, attempt, Locale::En, Utc::now())
+    let view = attempts::attempt_view(db, officer, COURSE, attempt, Locale::En, Utc::now())
         .await
         .unwrap();
     assert!(
@@ -96,10 +95,10 @@ async fn saved_answers_come_back_and_a_perfect_attempt_passes_and_completes_the_
     );
 
     assert_eq!(
-        final_quiz::submit(db, officer, attempt, Utc::now()).await,
+        attempts::submit(db, officer, attempt, Utc::now()).await,
         Ok((100, true))
     );
-    let result = final_quiz::result(db, officer, COURSE, attempt, Locale::En)
+    let result = attempts::result(db, officer, COURSE, attempt, Locale::En)
         .await
         .unwrap();
     assert!(result.passed && result.course_completed);
@@ -115,10 +114,10 @@ async fn submitting_twice_grades_once() {
     let app = TestApp::new().await;
     let officer = app.user("jasur@gov.uz", Role::Officer, None).await;
     let db = &app.state.db;
-    let attempt = final_quiz::start(db, officer, COURSE, Utc::now())
+    let attempt = attempts::start(db, officer, COURSE, Utc::now())
         .await
         .unwrap();
-    let first = final_quiz::submit(db, officer, attempt, Utc::now())
+    let first = attempts::submit(db, officer, attempt, Utc::now())
         .await
         .unwrap();
     assert_eq!(first, (0, false), "nothing answered, nothing earned");
@@ -128,13 +127,13 @@ async fn submitting_twice_grades_once() {
         .map(|k| (k.clone(), correct_form(&question(&app, k))))
         .collect();
     assert_eq!(
-        final_quiz::save_answers(db, officer, attempt, late, Utc::now()).await,
-        Err(AppError::Invalid(
+        attempts::save_answers(db, officer, attempt, late, Utc::now()).await,
+        Err(Error::Invalid(
             "this attempt has been submitted already".into()
         ))
     );
     assert_eq!(
-        final_quiz::submit(db, officer, attempt, Utc::now() + Duration::minutes(1))
+        attempts::submit(db, officer, attempt, Utc::now() + Duration::minutes(1))
             .await
             .unwrap(),
         first
@@ -142,14 +141,14 @@ async fn submitting_twice_grades_once() {
 }
 
 async fn drawn_keys_after_submit(app: &TestApp, attempt: i32) -> Vec<String> {
-    use malaka_app::server::entities::quiz_attempt;
+    use malaka_domain::entities::quiz_attempt;
     use sea_orm::EntityTrait;
     let row = quiz_attempt::Entity::find_by_id(attempt)
         .one(&app.state.db.read)
         .await
         .unwrap()
         .unwrap();
-    let drawn: Vec<final_quiz::Drawn> = serde_json::from_str(&row.draw).unwrap();
+    let drawn: Vec<attempts::Drawn> = serde_json::from_str(&row.draw).unwrap();
     drawn.into_iter().map(|d| d.key).collect()
 }
 
@@ -159,10 +158,10 @@ async fn answers_after_the_time_limit_are_refused_on_the_server() {
     let officer = app.user("jasur@gov.uz", Role::Officer, None).await;
     let db = &app.state.db;
     let start = Utc::now();
-    let attempt = final_quiz::start(db, officer, COURSE, start).await.unwrap();
+    let attempt = attempts::start(db, officer, COURSE, start).await.unwrap();
     let keys = drawn_keys(&app, officer, attempt).await;
     let one = |k: &String| HashMap::from([(k.clone(), correct_form(&question(&app, k)))]);
-    final_quiz::save_answers(
+    attempts::save_answers(
         db,
         officer,
         attempt,
@@ -171,7 +170,7 @@ async fn answers_after_the_time_limit_are_refused_on_the_server() {
     )
     .await
     .unwrap();
-    let late = final_quiz::save_answers(
+    let late = attempts::save_answers(
         db,
         officer,
         attempt,
@@ -181,9 +180,9 @@ async fn answers_after_the_time_limit_are_refused_on_the_server() {
     .await;
     assert_eq!(
         late,
-        Err(AppError::Invalid("the time for this attempt is up".into()))
+        Err(Error::Invalid("the time for this attempt is up".into()))
     );
-    let (score, _) = final_quiz::submit(db, officer, attempt, start + Duration::minutes(31))
+    let (score, _) = attempts::submit(db, officer, attempt, start + Duration::minutes(31))
         .await
         .unwrap();
     assert_eq!(score, 5, "only the answer saved in time counts: 1 of 20");
@@ -195,22 +194,22 @@ async fn another_learners_attempt_is_not_found() {
     let owner = app.user("jasur@gov.uz", Role::Officer, None).await;
     let other = app.user("dilnoza@gov.uz", Role::Officer, None).await;
     let db = &app.state.db;
-    let attempt = final_quiz::start(db, owner, COURSE, Utc::now())
+    let attempt = attempts::start(db, owner, COURSE, Utc::now())
         .await
         .unwrap();
     assert_eq!(
-        final_quiz::attempt_view(db, other, COURSE, attempt, Locale::En, Utc::now())
+        attempts::attempt_view(db, other, COURSE, attempt, Locale::En, Utc::now())
             .await
             .map(|_| ()),
-        Err(AppError::NotFound)
+        Err(Error::NotFound)
     );
     assert_eq!(
-        final_quiz::save_answers(db, other, attempt, HashMap::new(), Utc::now()).await,
-        Err(AppError::NotFound)
+        attempts::save_answers(db, other, attempt, HashMap::new(), Utc::now()).await,
+        Err(Error::NotFound)
     );
     assert_eq!(
-        final_quiz::submit(db, other, attempt, Utc::now()).await,
-        Err(AppError::NotFound)
+        attempts::submit(db, other, attempt, Utc::now()).await,
+        Err(Error::NotFound)
     );
     let cookie = app.cookie_for(other).await;
     assert_eq!(
@@ -228,18 +227,18 @@ async fn attempts_are_limited_and_retakes_wait() {
     let db = &app.state.db;
     let mut now = Utc::now();
     for _ in 0..3 {
-        let attempt = final_quiz::start(db, officer, COURSE, now).await.unwrap();
-        final_quiz::submit(db, officer, attempt, now).await.unwrap();
-        let too_soon = final_quiz::start(db, officer, COURSE, now + Duration::hours(1)).await;
+        let attempt = attempts::start(db, officer, COURSE, now).await.unwrap();
+        attempts::submit(db, officer, attempt, now).await.unwrap();
+        let too_soon = attempts::start(db, officer, COURSE, now + Duration::hours(1)).await;
         assert!(
-            matches!(too_soon, Err(AppError::Invalid(_))),
+            matches!(too_soon, Err(Error::Invalid(_))),
             "the 24-hour retake delay applies"
         );
         now += Duration::hours(25);
     }
     assert_eq!(
-        final_quiz::start(db, officer, COURSE, now).await,
-        Err(AppError::Invalid("quiz-blocked-no-attempts".into()))
+        attempts::start(db, officer, COURSE, now).await,
+        Err(Error::Invalid("quiz-blocked-no-attempts".into()))
     );
 }
 
@@ -247,7 +246,7 @@ async fn attempts_are_limited_and_retakes_wait() {
 async fn the_quiz_page_and_its_server_function_never_reveal_answers() {
     let app = TestApp::new().await;
     let officer = app.user("jasur@gov.uz", Role::Officer, None).await;
-    let attempt = final_quiz::start(&app.state.db, officer, COURSE, Utc::now())
+    let attempt = attempts::start(&app.state.db, officer, COURSE, Utc::now())
         .await
         .unwrap();
     let cookie = format!("{}; malaka_lang=en", app.cookie_for(officer).await);
@@ -295,12 +294,12 @@ async fn the_quiz_page_and_its_server_function_never_reveal_answers() {
 
 #[tokio::test]
 async fn item_analysis_separates_strong_and_weak_learners() {
-    use malaka_app::server::item_analysis::item_analysis;
+    use malaka_domain::quiz::item_analysis::item_analysis;
     let app = TestApp::new().await;
     let strong = app.user("strong@gov.uz", Role::Officer, None).await;
     let weak = app.user("weak@gov.uz", Role::Officer, None).await;
     let db = &app.state.db;
-    let strong_attempt = final_quiz::start(db, strong, COURSE, Utc::now())
+    let strong_attempt = attempts::start(db, strong, COURSE, Utc::now())
         .await
         .unwrap();
     let strong_keys = drawn_keys(&app, strong, strong_attempt).await;
@@ -308,17 +307,15 @@ async fn item_analysis_separates_strong_and_weak_learners() {
         .iter()
         .map(|k| (k.clone(), correct_form(&question(&app, k))))
         .collect();
-    final_quiz::save_answers(db, strong, strong_attempt, perfect, Utc::now())
+    attempts::save_answers(db, strong, strong_attempt, perfect, Utc::now())
         .await
         .unwrap();
-    final_quiz::submit(db, strong, strong_attempt, Utc::now())
+    attempts::submit(db, strong, strong_attempt, Utc::now())
         .await
         .unwrap();
-    let weak_attempt = final_quiz::start(db, weak, COURSE, Utc::now())
-        .await
-        .unwrap();
+    let weak_attempt = attempts::start(db, weak, COURSE, Utc::now()).await.unwrap();
     let weak_keys = drawn_keys(&app, weak, weak_attempt).await;
-    final_quiz::submit(db, weak, weak_attempt, Utc::now())
+    attempts::submit(db, weak, weak_attempt, Utc::now())
         .await
         .unwrap();
 
@@ -388,13 +385,13 @@ async fn a_cleared_answer_is_removed_not_kept() {
     let app = TestApp::new().await;
     let officer = app.user("jasur@gov.uz", Role::Officer, None).await;
     let db = &app.state.db;
-    let attempt = final_quiz::start(db, officer, COURSE, Utc::now())
+    let attempt = attempts::start(db, officer, COURSE, Utc::now())
         .await
         .unwrap();
     let key = drawn_keys(&app, officer, attempt).await.remove(0);
     let mut answer = correct_form(&question(&app, &key));
     answer.insert("shown".into(), "1".into());
-    final_quiz::save_answers(
+    attempts::save_answers(
         db,
         officer,
         attempt,
@@ -407,10 +404,10 @@ async fn a_cleared_answer_is_removed_not_kept() {
         key.clone(),
         HashMap::from([("shown".to_owned(), "1".to_owned())]),
     )]);
-    final_quiz::save_answers(db, officer, attempt, cleared, Utc::now())
+    attempts::save_answers(db, officer, attempt, cleared, Utc::now())
         .await
         .unwrap();
-    let view = final_quiz::attempt_view(db, officer, COURSE, attempt, Locale::En, Utc::now())
+    let view = attempts::attempt_view(db, officer, COURSE, attempt, Locale::En, Utc::now())
         .await
         .unwrap();
     assert!(view

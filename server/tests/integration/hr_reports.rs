@@ -2,15 +2,15 @@
 //! flagged completions, and the CSV and XLSX files.
 
 use chrono::{Duration, Utc};
-use malaka_app::api::auth::Role;
-use malaka_app::api::reports::ReportFilter;
 use malaka_app::i18n::Locale;
-use malaka_app::server::entities::{course, enrolment, lesson, lesson_progress, quiz_attempt};
-use malaka_app::server::reports::dashboard::dashboard;
-use malaka_app::server::reports::export::{self, FileFormat, ReportKind};
-use malaka_app::server::reports::transcript::transcript;
-use malaka_app::server::CurrentUser;
-use malaka_app::AppError;
+use malaka_domain::entities::{course, enrolment, lesson, lesson_progress, quiz_attempt};
+use malaka_domain::reports::dashboard::dashboard;
+use malaka_domain::reports::export::{self, FileFormat, ReportKind};
+use malaka_domain::reports::transcript::transcript;
+use malaka_domain::CurrentUser;
+use malaka_domain::Error;
+use malaka_shared::people::Role;
+use malaka_shared::reports::ReportFilter;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 use std::io::Read;
 
@@ -236,13 +236,13 @@ async fn hr_of_one_department_sees_nothing_of_another() {
         ..Default::default()
     };
     let refused = dashboard(&app.state.db, &hr, elsewhere, 0, Locale::En, Utc::now()).await;
-    assert_eq!(refused.unwrap_err(), AppError::Forbidden);
+    assert_eq!(refused.unwrap_err(), Error::Forbidden);
     let (outsider, _, _) = people
         .iter()
         .find(|(_, unit, _)| *unit == units.yunusobod)
         .unwrap();
     let hidden = transcript(&app.state.db, &hr, *outsider, Locale::En, Utc::now()).await;
-    assert_eq!(hidden.unwrap_err(), AppError::NotFound);
+    assert_eq!(hidden.unwrap_err(), Error::NotFound);
     let (colleague, _, _) = people
         .iter()
         .find(|(_, unit, _)| *unit == units.chilonzor)

@@ -1,7 +1,7 @@
 use axum::body::Body;
 use axum::http::{header, Request};
-use malaka_app::api::auth::Role;
-use malaka_app::server::Settings;
+use malaka_domain::Settings;
+use malaka_shared::people::Role;
 
 use crate::support::{TestApp, PASSWORD};
 
@@ -239,7 +239,7 @@ async fn a_lesson_page_renders_the_lesson_and_a_mark_complete_form() {
     let app = TestApp::new().await;
     let officer = app.user("officer@gov.uz", Role::Officer, None).await;
     let cookie = format!("{}; malaka_lang=en", app.cookie_for(officer).await);
-    let outline = malaka_app::server::learning::course_outline(
+    let outline = malaka_domain::learning::course_outline(
         &app.state.db,
         officer,
         "cybersecurity",
@@ -291,9 +291,7 @@ async fn demo_mode_says_so_on_the_sign_in_page() {
         ..Settings::default()
     })
     .await;
-    malaka_app::server::demo::seed_demo(&app.state)
-        .await
-        .unwrap();
+    malaka_domain::demo::seed_demo(&app.state).await.unwrap();
     let page = app.get("/sign-in", Some("malaka_lang=en")).await;
     assert!(page.body.contains("officer@demo.malaka.uz") && page.body.contains("malaka-demo"));
     let plain = TestApp::new().await;

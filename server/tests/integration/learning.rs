@@ -1,8 +1,8 @@
-use malaka_app::api::auth::Role;
-use malaka_app::api::learning::LessonState;
 use malaka_app::i18n::Locale;
-use malaka_app::server::learning;
-use malaka_app::AppError;
+use malaka_domain::learning;
+use malaka_domain::Error;
+use malaka_shared::learning::LessonState;
+use malaka_shared::people::Role;
 
 use crate::support::TestApp;
 
@@ -115,7 +115,7 @@ async fn time_on_task_adds_up_and_is_capped_per_report() {
     assert!(
         matches!(
             learning::record_time(db, officer, "data-literacy", &first, 30).await,
-            Err(AppError::Invalid(_))
+            Err(Error::Invalid(_))
         ),
         "time needs an opened lesson"
     );
@@ -128,7 +128,7 @@ async fn time_on_task_adds_up_and_is_capped_per_report() {
     learning::record_time(db, officer, "data-literacy", &first, 10_000)
         .await
         .unwrap();
-    use malaka_app::server::entities::lesson_progress;
+    use malaka_domain::entities::lesson_progress;
     use sea_orm::EntityTrait;
     let rows = lesson_progress::Entity::find().all(&db.read).await.unwrap();
     assert_eq!(rows.len(), 1);
@@ -142,16 +142,16 @@ async fn unknown_courses_and_lessons_are_not_found() {
     let db = &app.state.db;
     assert_eq!(
         learning::enrol(db, officer, "no-such-course").await,
-        Err(AppError::NotFound)
+        Err(Error::NotFound)
     );
     assert_eq!(
         learning::open_lesson(db, officer, "cybersecurity", "no-such-lesson", Locale::En)
             .await
             .map(|_| ()),
-        Err(AppError::NotFound)
+        Err(Error::NotFound)
     );
     assert_eq!(
         learning::complete_lesson(db, officer, "cybersecurity", "no-such-lesson").await,
-        Err(AppError::NotFound)
+        Err(Error::NotFound)
     );
 }

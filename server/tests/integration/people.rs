@@ -1,13 +1,13 @@
 //! Staff imports from CSV and the invitations they send.
 
 use chrono::{Duration, Utc};
-use malaka_app::api::auth::Role;
-use malaka_app::api::people::{ImportProblem, LineProblem};
-use malaka_app::server::entities::{invitation, outbox_message, user};
-use malaka_app::server::mail::outbox::{self, Email};
-use malaka_app::server::organisation::{add_unit, create_unit, UnitKind};
-use malaka_app::server::people::{import, invitations, staff_file};
-use malaka_app::server::{auth, CurrentUser};
+use malaka_domain::entities::{invitation, outbox_message, user};
+use malaka_domain::mail::outbox::{self, Email};
+use malaka_domain::people::organisation::{add_unit, create_unit, UnitKind};
+use malaka_domain::people::{import, invitations, staff_file};
+use malaka_domain::{auth, CurrentUser};
+use malaka_shared::people::Role;
+use malaka_shared::people::{ImportProblem, LineProblem};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 use crate::support::{multipart_request, TestApp};
@@ -70,7 +70,7 @@ pub async fn admin(app: &TestApp) -> CurrentUser {
     }
 }
 
-fn problems_of(report: &malaka_app::api::people::ImportReport) -> Vec<(usize, ImportProblem)> {
+fn problems_of(report: &malaka_shared::people::ImportReport) -> Vec<(usize, ImportProblem)> {
     report
         .problems
         .iter()
@@ -347,7 +347,7 @@ async fn an_invitation_link_sets_the_password_once_and_only_then_can_the_person_
     .await;
     assert_eq!(
         reused,
-        Err(malaka_app::AppError::NotFound),
+        Err(malaka_domain::Error::NotFound),
         "the link works once"
     );
     assert!(auth::authenticate(&app.state, "new@gov.uz", password, None)
@@ -371,7 +371,7 @@ async fn an_expired_or_replaced_invitation_link_does_not_work() {
         after_expiry,
     )
     .await;
-    assert_eq!(expired, Err(malaka_app::AppError::NotFound));
+    assert_eq!(expired, Err(malaka_domain::Error::NotFound));
 
     let person = user::Entity::find()
         .filter(user::Column::Email.eq("late@gov.uz"))
@@ -385,7 +385,7 @@ async fn an_expired_or_replaced_invitation_link_does_not_work() {
     let replaced = invitations::find_usable(&app.state.db.read, &token, Utc::now()).await;
     assert_eq!(
         replaced,
-        Err(malaka_app::AppError::NotFound),
+        Err(malaka_domain::Error::NotFound),
         "a new link replaces the old one"
     );
     assert!(
@@ -445,11 +445,11 @@ async fn an_admin_sends_a_new_invitation_only_to_someone_without_a_password() {
     assert_eq!(invitation_emails(&app, "lost@gov.uz").await, 2);
     assert_eq!(
         invitations::find_usable(&app.state.db.read, &first, Utc::now()).await,
-        Err(malaka_app::AppError::NotFound),
+        Err(malaka_domain::Error::NotFound),
         "the new link replaces the first"
     );
-    let audited = malaka_app::server::entities::audit_entry::Entity::find()
-        .filter(malaka_app::server::entities::audit_entry::Column::Action.eq("invitation.resend"))
+    let audited = malaka_domain::entities::audit_entry::Entity::find()
+        .filter(malaka_domain::entities::audit_entry::Column::Action.eq("invitation.resend"))
         .count(&app.state.db.read)
         .await
         .unwrap();
@@ -458,7 +458,7 @@ async fn an_admin_sends_a_new_invitation_only_to_someone_without_a_password() {
     let signed_up = app.user("member@gov.uz", Role::Officer, None).await;
     assert_eq!(
         invitations::resend(&app.state.db, &admin, signed_up, None, Utc::now()).await,
-        Err(malaka_app::AppError::Invalid(
+        Err(malaka_domain::Error::Invalid(
             "people-error-has-password".into()
         ))
     );
@@ -553,8 +553,8 @@ async fn the_audit_log_cannot_be_rewritten_even_with_sql() {
         .execute_unprepared("DELETE FROM audit_log")
         .await
         .is_err());
-    let entries = malaka_app::server::entities::audit_entry::Entity::find()
-        .filter(malaka_app::server::entities::audit_entry::Column::Action.eq("people.import"))
+    let entries = malaka_domain::entities::audit_entry::Entity::find()
+        .filter(malaka_domain::entities::audit_entry::Column::Action.eq("people.import"))
         .count(&app.state.db.read)
         .await
         .unwrap();
@@ -583,13 +583,12 @@ async fn admins_search_the_whole_audit_log_and_hr_only_its_own_actions() {
         .await;
     assert_eq!(assigned.location(), Some("/hr/assignments?assigned=1"));
 
-    let (all, total) =
-        malaka_app::server::audit::search(&app.state.db.read, None, Some("ONE.CSV"), 0)
-            .await
-            .unwrap();
+    let (all, total) = malaka_domain::audit::search(&app.state.db.read, None, Some("ONE.CSV"), 0)
+        .await
+        .unwrap();
     assert_eq!(total, 2, "the upload and the import, found in any case");
     assert!(all.iter().all(|row| row.actor == "admin@gov.uz"));
-    let (own, _) = malaka_app::server::audit::search(&app.state.db.read, Some(hr), None, 0)
+    let (own, _) = malaka_domain::audit::search(&app.state.db.read, Some(hr), None, 0)
         .await
         .unwrap();
     assert_eq!(
@@ -618,10 +617,10 @@ async fn admins_search_the_whole_audit_log_and_hr_only_its_own_actions() {
 
 #[tokio::test]
 async fn admins_change_roles_and_units_audited_and_a_move_brings_the_new_units_assignments() {
-    use malaka_app::api::people::PersonChange;
-    use malaka_app::server::assignments::{self, Audience, NewAssignment};
-    use malaka_app::server::entities::{audit_entry, enrolment};
-    use malaka_app::server::people::directory;
+    use malaka_domain::assignments::{self, Audience, NewAssignment};
+    use malaka_domain::entities::{audit_entry, enrolment};
+    use malaka_domain::people::directory;
+    use malaka_shared::people::PersonChange;
     let app = TestApp::new().await;
     let units = tree(&app).await;
     let admin = admin(&app).await;

@@ -2,12 +2,14 @@
 //! finished round on the transcript, and is completed like the first, with a new certificate.
 
 use chrono::{DateTime, Duration, Months, Utc};
-use malaka_app::api::auth::Role;
-use malaka_app::api::learning::LessonState;
 use malaka_app::i18n::Locale;
-use malaka_app::server::assignments::{self, end_of_day_in_tashkent, tashkent_date, Audience};
-use malaka_app::server::entities::{certificate, enrolment, outbox_message, training_round};
-use malaka_app::server::{final_quiz, learning, recurrence, reminders, reports};
+use malaka_domain::assignments::{self, end_of_day_in_tashkent, tashkent_date, Audience};
+use malaka_domain::entities::{certificate, enrolment, outbox_message, training_round};
+use malaka_domain::{
+    assignments::recurrence, assignments::reminders, learning, quiz::attempts, reports,
+};
+use malaka_shared::learning::LessonState;
+use malaka_shared::people::Role;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, IntoActiveModel, PaginatorTrait,
     QueryFilter, QueryOrder,
@@ -109,7 +111,7 @@ async fn the_next_round_opens_a_period_after_completion_and_is_completed_afresh(
         .lessons
         .iter()
         .all(|l| l.state != LessonState::Completed));
-    let quiz = final_quiz::overview(db, officer, "cybersecurity", Locale::En)
+    let quiz = attempts::overview(db, officer, "cybersecurity", Locale::En)
         .await
         .unwrap();
     assert_eq!(quiz.blocked, None);

@@ -1,10 +1,10 @@
 //! Due-date reminders and managers' digests: who gets them, and how often at most.
 
 use chrono::{Duration, Utc};
-use malaka_app::api::auth::Role;
-use malaka_app::server::entities::{enrolment, outbox_message, reminder};
-use malaka_app::server::organisation::set_manager;
-use malaka_app::server::reminders::{self, ReminderReport};
+use malaka_domain::assignments::reminders::{self, ReminderReport};
+use malaka_domain::entities::{enrolment, outbox_message, reminder};
+use malaka_domain::people::organisation::set_manager;
+use malaka_shared::people::Role;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter,
 };
@@ -13,8 +13,8 @@ use crate::people::tree;
 use crate::support::TestApp;
 
 async fn enrol_due(app: &TestApp, person: i32, due_in_days: i64, completed: bool) {
-    let course = malaka_app::server::entities::course::Entity::find()
-        .filter(malaka_app::server::entities::course::Column::Slug.eq("cybersecurity"))
+    let course = malaka_domain::entities::course::Entity::find()
+        .filter(malaka_domain::entities::course::Column::Slug.eq("cybersecurity"))
         .one(&app.state.db.read)
         .await
         .unwrap()
@@ -187,7 +187,7 @@ async fn reminder_and_digest_emails_are_composed_in_the_recipients_language() {
         .unwrap();
     assert_eq!(rows.len(), 2);
     for row in rows {
-        let message = malaka_app::server::mail::compose::compose(&app.state, &from, &row)
+        let message = malaka_domain::mail::compose::compose(&app.state, &from, &row)
             .await
             .unwrap();
         // English with curly quotes goes out quoted-printable: undo its soft breaks and `=3D`.

@@ -1,8 +1,8 @@
-use malaka_app::api::auth::Role;
 use malaka_app::i18n::Locale;
-use malaka_app::server::organisation::{create_unit, UnitKind};
-use malaka_app::server::session::CurrentUser;
-use malaka_app::server::{learning, reports};
+use malaka_domain::auth::session::CurrentUser;
+use malaka_domain::people::organisation::{create_unit, UnitKind};
+use malaka_domain::{learning, reports};
+use malaka_shared::people::Role;
 
 use crate::support::TestApp;
 
@@ -105,7 +105,7 @@ async fn hr_counts_only_people_in_their_own_subtree() {
 #[tokio::test]
 async fn hr_sees_certificates_that_lapsed_in_their_subtree_only() {
     use chrono::{Duration, Utc};
-    use malaka_app::server::entities::certificate;
+    use malaka_domain::entities::certificate;
     use sea_orm::sea_query::Expr;
     use sea_orm::EntityTrait;
 

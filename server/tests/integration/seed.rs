@@ -2,13 +2,13 @@
 //! reports count it.
 
 use chrono::Utc;
-use malaka_app::api::auth::Role;
-use malaka_app::api::reports::ReportFilter;
 use malaka_app::i18n::Locale;
-use malaka_app::server::entities::{enrolment, lesson_progress, org_unit, user};
-use malaka_app::server::reports::dashboard::dashboard;
-use malaka_app::server::CurrentUser;
+use malaka_domain::entities::{enrolment, lesson_progress, org_unit, user};
+use malaka_domain::reports::dashboard::dashboard;
+use malaka_domain::CurrentUser;
 use malaka_server::seed::{seed, Scale, REGIONS};
+use malaka_shared::people::Role;
+use malaka_shared::reports::ReportFilter;
 use sea_orm::{EntityTrait, PaginatorTrait};
 
 use crate::support::TestApp;

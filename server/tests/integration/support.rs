@@ -5,11 +5,11 @@ use axum::body::Body;
 use axum::http::{header, Request, Response, StatusCode};
 use http_body_util::BodyExt;
 use leptos::prelude::LeptosOptions;
-use malaka_app::api::auth::Role;
 use malaka_app::i18n::Locale;
-use malaka_app::server::people::{create_user, NewUser};
-use malaka_app::server::{AppState, Settings};
+use malaka_domain::people::{create_user, NewUser};
+use malaka_domain::{AppState, Settings};
 use malaka_server::startup;
+use malaka_shared::people::Role;
 use sea_orm::{ConnectionTrait, Database};
 use std::sync::atomic::{AtomicU32, Ordering};
 use tower::ServiceExt;
@@ -82,7 +82,7 @@ impl TestApp {
 
     /// A session cookie for `user_id`, as sign-in would set it.
     pub async fn cookie_for(&self, user_id: i32) -> String {
-        let user = malaka_app::server::people::find_active(&self.state.db.read, user_id)
+        let user = malaka_domain::people::find_active(&self.state.db.read, user_id)
             .await
             .unwrap()
             .unwrap();

@@ -1,0 +1,55 @@
+//! Authentication: argon2id passwords, signed session tokens, sign-in rate limits.
+
+mod password;
+mod rate_limit;
+pub mod session;
+mod token;
+
+pub use password::PasswordHasher;
+pub use rate_limit::SignInLimits;
+pub use token::{load_or_create_signing_secret, Claims, TokenKeys};
+
+use std::net::IpAddr;
+
+use crate::entities::user;
+use crate::Error;
+use crate::{audit, people, AppState};
+
+/// Checks an email and password. Wrong email, wrong password and a deactivated account all give
+/// the same error, after the same amount of hashing work, so sign-in reveals nothing about who
+/// has an account.
+pub async fn authenticate(
+    state: &AppState,
+    email: &str,
+    password: &str,
+    ip: Option<IpAddr>,
+) -> Result<user::Model, Error> {
+    let email = people::normalise_email(email);
+    state.sign_in_limits.check(&email, ip)?;
+    let user = people::find_by_email(&state.db.read, &email)
+        .await?
+        .filter(|user| user.active);
+    let stored_hash = user.as_ref().map(|user| user.password_hash.clone());
+    let password_matches = state
+        .hasher
+        .verify(stored_hash, password.to_owned())
+        .await?;
+    match user {
+        Some(user) if password_matches => {
+            audit::record(
+                &state.db.write,
+                Some(user.id),
+                "sign-in",
+                &user.email,
+                "",
+                ip,
+            )
+            .await?;
+            Ok(user)
+        }
+        _ => {
+            audit::record(&state.db.write, None, "sign-in-failed", &email, "", ip).await?;
+            Err(Error::SignInFailed)
+        }
+    }
+}

@@ -1,0 +1,190 @@
+//! Session tokens: HS256 JWTs with a short lifetime. Verification pins the algorithm and checks
+//! expiry, issuer and audience; the `ver` claim must equal the user's current token version, so
+//! signing out (which raises the version) ends every session of that user.
+
+use chrono::{DateTime, Utc};
+use jsonwebtoken::{decode, encode, Algorithm, DecodingKey, EncodingKey, Header, Validation};
+use sea_orm::ConnectionTrait;
+use serde::{Deserialize, Serialize};
+
+use crate::Error;
+
+const ISSUER: &str = "malaka";
+const AUDIENCE: &str = "malaka-web";
+const SIGNING_SECRET_NAME: &str = "session-signing-key";
+const MIN_SECRET_BYTES: usize = 32;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Claims {
+    pub sub: String,
+    pub ver: i32,
+    pub iat: i64,
+    pub exp: i64,
+    pub iss: String,
+    pub aud: String,
+}
+
+impl Claims {
+    pub fn user_id(&self) -> Option<i32> {
+        self.sub.parse().ok()
+    }
+}
+
+pub struct TokenKeys {
+    encoding: EncodingKey,
+    decoding: DecodingKey,
+    validation: Validation,
+    pub lifetime_seconds: i64,
+}
+
+impl std::fmt::Debug for TokenKeys {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TokenKeys")
+            .field("lifetime_seconds", &self.lifetime_seconds)
+            .finish_non_exhaustive()
+    }
+}
+
+impl TokenKeys {
+    pub fn from_secret(secret: &[u8], lifetime_minutes: i64) -> Self {
+        let mut validation = Validation::new(Algorithm::HS256);
+        validation.set_issuer(&[ISSUER]);
+        validation.set_audience(&[AUDIENCE]);
+        validation.set_required_spec_claims(&["exp", "iss", "aud", "sub"]);
+        validation.leeway = 5;
+        Self {
+            encoding: EncodingKey::from_secret(secret),
+            decoding: DecodingKey::from_secret(secret),
+            validation,
+            lifetime_seconds: lifetime_minutes * 60,
+        }
+    }
+
+    pub fn issue(&self, user_id: i32, token_version: i32, now: DateTime<Utc>) -> String {
+        let claims = Claims {
+            sub: user_id.to_string(),
+            ver: token_version,
+            iat: now.timestamp(),
+            exp: now.timestamp() + self.lifetime_seconds,
+            iss: ISSUER.into(),
+            aud: AUDIENCE.into(),
+        };
+        encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
+            .expect("HS256 signing cannot fail")
+    }
+
+    /// The token's claims when its signature, algorithm, expiry, issuer and audience are right.
+    pub fn verify(&self, token: &str) -> Option<Claims> {
+        decode::<Claims>(token, &self.decoding, &self.validation)
+            .ok()
+            .map(|data| data.claims)
+    }
+
+    /// Tokens are renewed once half their life has passed, so active learners stay signed in.
+    pub fn needs_renewal(&self, claims: &Claims, now: DateTime<Utc>) -> bool {
+        claims.exp - now.timestamp() < self.lifetime_seconds / 2
+    }
+}
+
+/// The signing key: `MALAKA_SESSION_SECRET` when set, otherwise a random key generated on first
+/// start and kept in the database, so restarts and several server instances share it.
+pub async fn load_or_create_signing_secret(
+    db: &impl ConnectionTrait,
+    from_environment: Option<String>,
+) -> Result<Vec<u8>, Error> {
+    if let Some(secret) = from_environment {
+        if secret.len() < MIN_SECRET_BYTES {
+            return Err(Error::internal(
+                "reading MALAKA_SESSION_SECRET",
+                format!("it must be at least {MIN_SECRET_BYTES} characters"),
+            ));
+        }
+        return Ok(secret.into_bytes());
+    }
+    crate::secrets::load_or_create(db, SIGNING_SECRET_NAME, 64).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::Duration;
+
+    fn keys() -> TokenKeys {
+        TokenKeys::from_secret(&[7u8; 32], 30)
+    }
+
+    #[test]
+    fn an_issued_token_verifies_with_its_claims() {
+        let token = keys().issue(42, 3, Utc::now());
+        let claims = keys().verify(&token).expect("valid");
+        assert_eq!((claims.user_id(), claims.ver), (Some(42), 3));
+    }
+
+    #[test]
+    fn a_token_signed_with_another_key_is_refused() {
+        let forged = TokenKeys::from_secret(&[8u8; 32], 30).issue(42, 0, Utc::now());
+        assert!(keys().verify(&forged).is_none());
+    }
+
+    #[test]
+    fn an_expired_token_is_refused() {
+        let token = keys().issue(42, 0, Utc::now() - Duration::minutes(31));
+        assert!(keys().verify(&token).is_none());
+    }
+
+    #[test]
+    fn a_token_with_the_none_algorithm_is_refused() {
+        use base64::engine::{general_purpose::URL_SAFE_NO_PAD, Engine};
+        let encode_segment = |bytes: &[u8]| URL_SAFE_NO_PAD.encode(bytes);
+        let header = encode_segment(br#"{"alg":"none","typ":"JWT"}"#);
+        let exp = Utc::now().timestamp() + 600;
+        let payload = encode_segment(
+            format!(
+                r#"{{"sub":"1","ver":0,"iat":0,"exp":{exp},"iss":"malaka","aud":"malaka-web"}}"#
+            )
+            .as_bytes(),
+        );
+        assert!(keys().verify(&format!("{header}.{payload}.")).is_none());
+    }
+
+    #[test]
+    fn a_token_for_another_audience_is_refused() {
+        let claims = Claims {
+            sub: "1".into(),
+            ver: 0,
+            iat: 0,
+            exp: Utc::now().timestamp() + 600,
+            iss: ISSUER.into(),
+            aud: "other-app".into(),
+        };
+        let token = encode(
+            &Header::new(Algorithm::HS256),
+            &claims,
+            &EncodingKey::from_secret(&[7u8; 32]),
+        )
+        .unwrap();
+        assert!(keys().verify(&token).is_none());
+    }
+
+    #[test]
+    fn a_tampered_payload_is_refused() {
+        let token = keys().issue(42, 0, Utc::now());
+        let mut parts: Vec<String> = token.split('.').map(str::to_owned).collect();
+        let claims = Claims {
+            sub: "1".into(),
+            ver: 0,
+            iat: 0,
+            exp: Utc::now().timestamp() + 600,
+            iss: ISSUER.into(),
+            aud: AUDIENCE.into(),
+        };
+        let other = encode(
+            &Header::new(Algorithm::HS256),
+            &claims,
+            &EncodingKey::from_secret(&[9u8; 32]),
+        )
+        .unwrap();
+        parts[1] = other.split('.').nth(1).unwrap().to_owned();
+        assert!(keys().verify(&parts.join(".")).is_none());
+    }
+}

@@ -1,0 +1,407 @@
+//! The learner's side: catalog and "My learning" cards, course outlines, opening and completing
+//! lessons, time on task. Progress belongs to (user, lesson id), and lesson ids survive edits
+//! of the course files, so nothing here is lost when a trainer publishes a change. Course
+//! structure and texts come from the in-memory catalog; only the learner's own rows are queried.
+
+pub mod catalog_cache;
+pub mod catalog_sync;
+
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel,
+    QueryFilter, TransactionTrait,
+};
+use std::collections::HashMap;
+
+use crate::certificates;
+use crate::entities::{enrolment, lesson_progress};
+use crate::learning::catalog_cache::{CachedCourse, CatalogSnapshot};
+use crate::Db;
+use crate::Error;
+use malaka_shared::i18n::Locale;
+use malaka_shared::learning::{
+    percent, CourseCard, CourseOutline, LessonItem, LessonLink, LessonState, LessonView,
+};
+
+/// A reading session's time counts up to this much when a lesson is completed without the
+/// page's timer (JavaScript off): enough for a careful reader, not for a tab left open overnight.
+const MAX_UNTIMED_SECONDS_PER_MINUTE_OF_READING: i64 = 120;
+/// A new view counts as a new reading session after this long.
+const SESSION_GAP_SECONDS: i64 = 60;
+const MAX_HEARTBEAT_SECONDS: i32 = 60;
+
+pub async fn my_learning(db: &Db, user_id: i32, locale: Locale) -> Result<Vec<CourseCard>, Error> {
+    let cards = catalog(db, user_id, locale).await?;
+    Ok(cards.into_iter().filter(|card| card.enrolled).collect())
+}
+
+pub async fn catalog(db: &Db, user_id: i32, locale: Locale) -> Result<Vec<CourseCard>, Error> {
+    let snapshot = db.catalog.snapshot();
+    let enrolments: HashMap<i32, enrolment::Model> = enrolment::Entity::find()
+        .filter(enrolment::Column::UserId.eq(user_id))
+        .all(&db.read)
+        .await?
+        .into_iter()
+        .map(|e| (e.course_id, e))
+        .collect();
+    let progress = progress_of(&db.read, user_id, None).await?;
+    Ok(snapshot
+        .courses
+        .iter()
+        .map(|course| card(course, enrolments.get(&course.model.id), &progress, locale))
+        .collect())
+}
+
+fn card(
+    course: &CachedCourse,
+    enrolment: Option<&enrolment::Model>,
+    progress: &HashMap<i32, lesson_progress::Model>,
+    locale: Locale,
+) -> CourseCard {
+    let is_done = |id: i32| progress.get(&id).is_some_and(|p| p.completed_at.is_some());
+    let text = course.text(locale);
+    let open_due = enrolment
+        .filter(|e| e.completed_at.is_none())
+        .and_then(|e| e.due_at);
+    CourseCard {
+        slug: course.model.slug.clone(),
+        title: course.title(locale),
+        summary: text.map(|t| t.summary.clone()).unwrap_or_default(),
+        estimated_minutes: course.model.estimated_minutes,
+        lessons_total: course.lessons.len(),
+        lessons_completed: course
+            .lessons
+            .iter()
+            .filter(|l| is_done(l.model.id))
+            .count(),
+        enrolled: enrolment.is_some(),
+        completed: enrolment.is_some_and(|e| e.completed_at.is_some()),
+        due_on: open_due.map(|due| {
+            (due + chrono::Duration::hours(5))
+                .format("%Y-%m-%d")
+                .to_string()
+        }),
+        overdue: open_due.is_some_and(|due| due < chrono::Utc::now()),
+        resume_lesson: course
+            .lessons
+            .iter()
+            .find(|l| !is_done(l.model.id))
+            .map(|l| l.model.slug.clone()),
+    }
+}
+
+pub async fn course_outline(
+    db: &Db,
+    user_id: i32,
+    slug: &str,
+    locale: Locale,
+) -> Result<CourseOutline, Error> {
+    let snapshot = db.catalog.snapshot();
+    let course = find_course(&snapshot, slug)?;
+    let progress = progress_of(&db.read, user_id, Some(course)).await?;
+    let enrolment = find_enrolment(&db.read, user_id, course.model.id).await?;
+    let lessons = course
+        .lessons
+        .iter()
+        .map(|l| LessonItem {
+            slug: l.model.slug.clone(),
+            position: l.model.position,
+            title: course.lesson_title(l, locale),
+            minutes: l.model.minutes,
+            state: match progress.get(&l.model.id) {
+                Some(p) if p.completed_at.is_some() => LessonState::Completed,
+                Some(_) => LessonState::Started,
+                None => LessonState::NotStarted,
+            },
+        })
+        .collect();
+    Ok(CourseOutline {
+        card: card(course, enrolment.as_ref(), &progress, locale),
+        audience: course
+            .text(locale)
+            .map(|t| t.audience.clone())
+            .unwrap_or_default(),
+        version: course.model.version,
+        updated_on: course.model.updated_at.format("%Y-%m-%d").to_string(),
+        lessons,
+        has_quiz: course.quiz.is_some(),
+    })
+}
+
+/// Opens a lesson for reading: enrols the learner if needed and records that they started it.
+pub async fn open_lesson(
+    db: &Db,
+    user_id: i32,
+    course_slug: &str,
+    lesson_slug: &str,
+    locale: Locale,
+) -> Result<LessonView, Error> {
+    let snapshot = db.catalog.snapshot();
+    let course = find_course(&snapshot, course_slug)?;
+    let (index, current) = course.lesson(lesson_slug).ok_or(Error::NotFound)?;
+    let text = course.lesson_text(current, locale).ok_or(Error::NotFound)?;
+    let progress = progress_of(&db.read, user_id, Some(course)).await?;
+    if find_enrolment(&db.read, user_id, course.model.id)
+        .await?
+        .is_none()
+    {
+        enrol_in(&db.write, user_id, course.model.id).await?;
+    }
+    record_view(
+        &db.write,
+        user_id,
+        current.model.id,
+        progress.get(&current.model.id),
+    )
+    .await?;
+    let checks =
+        crate::quiz::knowledge_checks::lesson_checks(db, user_id, course, current, locale).await?;
+
+    let done = course
+        .lessons
+        .iter()
+        .filter(|l| {
+            progress
+                .get(&l.model.id)
+                .is_some_and(|p| p.completed_at.is_some())
+        })
+        .count();
+    let link = |i: Option<usize>| {
+        i.and_then(|i| course.lessons.get(i)).map(|l| LessonLink {
+            slug: l.model.slug.clone(),
+            title: course.lesson_title(l, locale),
+        })
+    };
+    Ok(LessonView {
+        course_slug: course.model.slug.clone(),
+        course_title: course.title(locale),
+        slug: current.model.slug.clone(),
+        title: text.title.clone(),
+        html: text.html.clone(),
+        minutes: current.model.minutes,
+        position: index + 1,
+        total: course.lessons.len(),
+        completed: progress
+            .get(&current.model.id)
+            .is_some_and(|p| p.completed_at.is_some()),
+        course_percent: percent(done, course.lessons.len()),
+        previous: link(index.checked_sub(1)),
+        next: link(Some(index + 1)),
+        language: text.language.clone(),
+        is_fallback: text.language != locale.code(),
+        checks,
+    })
+}
+
+/// Enrols the learner (if not yet) and returns the lesson to start or resume with.
+pub async fn enrol(db: &Db, user_id: i32, course_slug: &str) -> Result<Option<String>, Error> {
+    let snapshot = db.catalog.snapshot();
+    let course = find_course(&snapshot, course_slug)?;
+    enrol_in(&db.write, user_id, course.model.id).await?;
+    let progress = progress_of(&db.read, user_id, Some(course)).await?;
+    Ok(course
+        .lessons
+        .iter()
+        .find(|l| {
+            progress
+                .get(&l.model.id)
+                .is_none_or(|p| p.completed_at.is_none())
+        })
+        .map(|l| l.model.slug.clone()))
+}
+
+/// Marks a lesson complete and returns the next lesson not yet completed, if any. Completing
+/// every lesson completes the enrolment. Completing twice changes nothing.
+pub async fn complete_lesson(
+    db: &Db,
+    user_id: i32,
+    course_slug: &str,
+    lesson_slug: &str,
+) -> Result<Option<String>, Error> {
+    let snapshot = db.catalog.snapshot();
+    let course = find_course(&snapshot, course_slug)?;
+    let (index, current) = course.lesson(lesson_slug).ok_or(Error::NotFound)?;
+    let now = Utc::now();
+    enrol_in(&db.write, user_id, course.model.id).await?;
+
+    let existing = lesson_progress::Entity::find()
+        .filter(lesson_progress::Column::UserId.eq(user_id))
+        .filter(lesson_progress::Column::LessonId.eq(current.model.id))
+        .one(&db.write)
+        .await?;
+    match existing {
+        Some(row) if row.completed_at.is_none() => {
+            let cap = i64::from(current.model.minutes) * MAX_UNTIMED_SECONDS_PER_MINUTE_OF_READING;
+            let untimed = (now - row.last_seen_at).num_seconds().clamp(0, cap) as i32;
+            let spent = row.seconds_spent + untimed;
+            let mut row = row.into_active_model();
+            row.completed_at = Set(Some(now));
+            row.last_seen_at = Set(now);
+            row.seconds_spent = Set(spent);
+            row.update(&db.write).await?;
+        }
+        Some(_) => {}
+        // Completed without opening (e.g. a form re-sent): no reading time can be credited.
+        None => insert_progress(&db.write, user_id, current.model.id, now, Some(now)).await?,
+    }
+
+    let progress = progress_of(&db.write, user_id, Some(course)).await?;
+    let is_done = |id: i32| progress.get(&id).is_some_and(|p| p.completed_at.is_some());
+    let quiz_score = match course.lessons.iter().all(|l| is_done(l.model.id)) {
+        true => crate::quiz::attempts::completion_score(&db.write, user_id, course).await?,
+        false => None,
+    };
+    let newly_completed = quiz_score.is_some()
+        && find_enrolment(&db.write, user_id, course.model.id)
+            .await?
+            .is_some_and(|e| e.completed_at.is_none());
+    if let (Some(score), true) = (quiz_score, newly_completed) {
+        let keys = certificates::CertificateKeys::load(db).await?;
+        let txn = db.write.begin().await?;
+        certificates::record_completion(&txn, &keys, user_id, course, score, false, now).await?;
+        txn.commit().await?;
+    }
+    let after = course.lessons[index + 1..]
+        .iter()
+        .chain(course.lessons[..index].iter())
+        .find(|l| !is_done(l.model.id));
+    Ok(after.map(|l| l.model.slug.clone()))
+}
+
+pub async fn record_time(
+    db: &Db,
+    user_id: i32,
+    course_slug: &str,
+    lesson_slug: &str,
+    seconds: i32,
+) -> Result<(), Error> {
+    let snapshot = db.catalog.snapshot();
+    let (_, lesson) = find_course(&snapshot, course_slug)?
+        .lesson(lesson_slug)
+        .ok_or(Error::NotFound)?;
+    let seconds = seconds.clamp(0, MAX_HEARTBEAT_SECONDS);
+    let updated = lesson_progress::Entity::update_many()
+        .col_expr(
+            lesson_progress::Column::SecondsSpent,
+            Expr::col(lesson_progress::Column::SecondsSpent).add(seconds),
+        )
+        .col_expr(lesson_progress::Column::LastSeenAt, Expr::value(Utc::now()))
+        .filter(lesson_progress::Column::UserId.eq(user_id))
+        .filter(lesson_progress::Column::LessonId.eq(lesson.model.id))
+        .exec(&db.write)
+        .await?;
+    if updated.rows_affected == 0 {
+        return Err(Error::Invalid(
+            "open the lesson before recording time on it".into(),
+        ));
+    }
+    Ok(())
+}
+
+async fn record_view(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    lesson_id: i32,
+    existing: Option<&lesson_progress::Model>,
+) -> Result<(), Error> {
+    let now = Utc::now();
+    match existing {
+        None => insert_progress(db, user_id, lesson_id, now, None).await,
+        // Writing on every page view would make reading cost a write; once a minute is enough.
+        Some(row) if (now - row.last_seen_at).num_seconds() > SESSION_GAP_SECONDS => {
+            lesson_progress::Entity::update_many()
+                .col_expr(lesson_progress::Column::LastSeenAt, Expr::value(now))
+                .filter(lesson_progress::Column::Id.eq(row.id))
+                .exec(db)
+                .await?;
+            Ok(())
+        }
+        Some(_) => Ok(()),
+    }
+}
+
+async fn insert_progress(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    lesson_id: i32,
+    now: DateTime<Utc>,
+    completed_at: Option<DateTime<Utc>>,
+) -> Result<(), Error> {
+    let row = lesson_progress::ActiveModel {
+        user_id: Set(user_id),
+        lesson_id: Set(lesson_id),
+        started_at: Set(now),
+        last_seen_at: Set(now),
+        completed_at: Set(completed_at),
+        seconds_spent: Set(0),
+        ..Default::default()
+    };
+    lesson_progress::Entity::insert(row)
+        .on_conflict(
+            OnConflict::columns([
+                lesson_progress::Column::UserId,
+                lesson_progress::Column::LessonId,
+            ])
+            .do_nothing()
+            .to_owned(),
+        )
+        .exec_without_returning(db)
+        .await?;
+    Ok(())
+}
+
+async fn enrol_in(db: &impl ConnectionTrait, user_id: i32, course_id: i32) -> Result<(), Error> {
+    let row = enrolment::ActiveModel {
+        user_id: Set(user_id),
+        course_id: Set(course_id),
+        enrolled_at: Set(Utc::now()),
+        ..Default::default()
+    };
+    enrolment::Entity::insert(row)
+        .on_conflict(
+            OnConflict::columns([enrolment::Column::UserId, enrolment::Column::CourseId])
+                .do_nothing()
+                .to_owned(),
+        )
+        .exec_without_returning(db)
+        .await?;
+    Ok(())
+}
+
+fn find_course<'a>(snapshot: &'a CatalogSnapshot, slug: &str) -> Result<&'a CachedCourse, Error> {
+    snapshot.course(slug).ok_or(Error::NotFound)
+}
+
+async fn find_enrolment(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    course_id: i32,
+) -> Result<Option<enrolment::Model>, Error> {
+    Ok(enrolment::Entity::find()
+        .filter(enrolment::Column::UserId.eq(user_id))
+        .filter(enrolment::Column::CourseId.eq(course_id))
+        .one(db)
+        .await?)
+}
+
+/// The learner's progress rows, for one course's lessons or for all.
+async fn progress_of(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    course: Option<&CachedCourse>,
+) -> Result<HashMap<i32, lesson_progress::Model>, Error> {
+    let mut query =
+        lesson_progress::Entity::find().filter(lesson_progress::Column::UserId.eq(user_id));
+    if let Some(course) = course {
+        query = query.filter(
+            lesson_progress::Column::LessonId.is_in(course.lessons.iter().map(|l| l.model.id)),
+        );
+    }
+    Ok(query
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.lesson_id, p))
+        .collect())
+}

@@ -1,0 +1,205 @@
+//! One-time links for new people to set their password. A link works once, for a limited time;
+//! only the SHA-256 of its token is kept in the invitations table, so that table alone cannot be
+//! used to take over an account. (The token travels in the invitation's outbox row until the
+//! email is sent, like the email itself.)
+
+use base64::Engine;
+use chrono::{DateTime, Duration, Utc};
+use rand::Rng;
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    TransactionTrait,
+};
+use sha2::{Digest, Sha256};
+use std::net::IpAddr;
+
+use crate::entities::{invitation, user};
+use crate::mail::outbox::{self, Email};
+use crate::Error;
+use crate::{audit, AppState, CurrentUser, Db};
+use malaka_shared::people::InvitationView;
+
+/// Long enough for someone who reads their work email once a week.
+pub const VALID_DAYS: i64 = 14;
+pub const MIN_PASSWORD_CHARS: usize = 10;
+/// argon2 would take anything; a cap keeps a huge "password" from costing a request's memory.
+pub const MAX_PASSWORD_CHARS: usize = 128;
+
+/// A password set while no account has one yet: it parses as no hash, so nobody can sign in
+/// with it before the invitation is accepted.
+pub const NO_PASSWORD_YET: &str = "!invited";
+
+fn token_hash(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+/// A new link for `user_id`; earlier unused links of the same person stop working.
+pub async fn issue(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    now: DateTime<Utc>,
+) -> Result<(i32, String), Error> {
+    invitation::Entity::update_many()
+        .col_expr(invitation::Column::UsedAt, Expr::value(now))
+        .filter(invitation::Column::UserId.eq(user_id))
+        .filter(invitation::Column::UsedAt.is_null())
+        .exec(db)
+        .await?;
+    let bytes: [u8; 32] = rand::rng().random();
+    let token = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
+    let row = invitation::ActiveModel {
+        user_id: Set(user_id),
+        token_hash: Set(token_hash(&token)),
+        created_at: Set(now),
+        expires_at: Set(now + Duration::days(VALID_DAYS)),
+        used_at: Set(None),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok((row.id, token))
+}
+
+/// Issues a new link for `person` and queues the email that carries it.
+pub async fn send(
+    txn: &impl ConnectionTrait,
+    person: &user::Model,
+    now: DateTime<Utc>,
+) -> Result<(), Error> {
+    let (invitation_id, token) = issue(txn, person.id, now).await?;
+    outbox::enqueue(
+        txn,
+        &Email::Invitation {
+            invitation_id,
+            token,
+        },
+        &person.email,
+        &person.language,
+        now,
+    )
+    .await?;
+    Ok(())
+}
+
+async fn usable(
+    db: &impl ConnectionTrait,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<(invitation::Model, user::Model), Error> {
+    let found = invitation::Entity::find()
+        .filter(invitation::Column::TokenHash.eq(token_hash(token)))
+        .filter(invitation::Column::UsedAt.is_null())
+        .filter(invitation::Column::ExpiresAt.gt(now))
+        .one(db)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let person = user::Entity::find_by_id(found.user_id)
+        .one(db)
+        .await?
+        .filter(|person| person.active)
+        .ok_or(Error::NotFound)?;
+    Ok((found, person))
+}
+
+/// Unknown, used and expired links all look the same: not found.
+pub async fn find_usable(
+    db: &impl ConnectionTrait,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<InvitationView, Error> {
+    let (_, person) = usable(db, token, now).await?;
+    Ok(InvitationView {
+        name: person.name,
+        email: person.email,
+    })
+}
+
+pub fn check_password(password: &str) -> Result<(), Error> {
+    let chars = password.chars().count();
+    if !(MIN_PASSWORD_CHARS..=MAX_PASSWORD_CHARS).contains(&chars) {
+        return Err(Error::Invalid(format!(
+            "a password has {MIN_PASSWORD_CHARS} to {MAX_PASSWORD_CHARS} characters"
+        )));
+    }
+    Ok(())
+}
+
+/// Sets the password and uses the link up. Two requests racing with one link: the conditional
+/// UPDATE lets exactly one of them through.
+pub async fn accept(
+    state: &AppState,
+    token: &str,
+    password: String,
+    ip: Option<IpAddr>,
+    now: DateTime<Utc>,
+) -> Result<i32, Error> {
+    check_password(&password)?;
+    let (found, person) = usable(&state.db.read, token, now).await?;
+    let password_hash = state.hasher.hash(password).await?;
+    let txn = state.db.write.begin().await?;
+    let claimed = invitation::Entity::update_many()
+        .col_expr(invitation::Column::UsedAt, Expr::value(now))
+        .filter(invitation::Column::Id.eq(found.id))
+        .filter(invitation::Column::UsedAt.is_null())
+        .filter(invitation::Column::ExpiresAt.gt(now))
+        .exec(&txn)
+        .await?;
+    if claimed.rows_affected != 1 {
+        return Err(Error::NotFound);
+    }
+    user::Entity::update_many()
+        .col_expr(user::Column::PasswordHash, Expr::value(password_hash))
+        .col_expr(
+            user::Column::TokenVersion,
+            Expr::col(user::Column::TokenVersion).add(1),
+        )
+        .col_expr(user::Column::UpdatedAt, Expr::value(now))
+        .filter(user::Column::Id.eq(person.id))
+        .exec(&txn)
+        .await?;
+    audit::record(
+        &txn,
+        Some(person.id),
+        "invitation.accept",
+        &person.email,
+        "",
+        ip,
+    )
+    .await?;
+    txn.commit().await?;
+    state.db.users.invalidate(&person.id);
+    Ok(person.id)
+}
+
+/// A fresh link for someone who has not set a password yet (the first one expired or was
+/// lost): earlier links stop working, the email goes through the outbox, and it is audited.
+pub async fn resend(
+    db: &Db,
+    admin: &CurrentUser,
+    user_id: i32,
+    ip: Option<IpAddr>,
+    now: DateTime<Utc>,
+) -> Result<(), Error> {
+    let person = user::Entity::find_by_id(user_id)
+        .one(&db.read)
+        .await?
+        .filter(|person| person.active)
+        .ok_or(Error::NotFound)?;
+    if person.password_hash != NO_PASSWORD_YET {
+        return Err(Error::Invalid("people-error-has-password".into()));
+    }
+    let txn = db.write.begin().await?;
+    send(&txn, &person, now).await?;
+    audit::record(
+        &txn,
+        Some(admin.id),
+        "invitation.resend",
+        &person.email,
+        "",
+        ip,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}

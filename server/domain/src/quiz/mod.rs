@@ -1,0 +1,6 @@
+//! Quizzes: knowledge checks inside lessons (`knowledge_checks`), the graded final quiz
+//! (`attempts`: drawing, saving, grading, results) and the item analysis trainers read.
+
+pub mod attempts;
+pub mod item_analysis;
+pub mod knowledge_checks;

@@ -1,0 +1,243 @@
+//! The SQL behind HR's reports. At 100,000 people and millions of progress rows, reports are
+//! counted by the database, grouped per unit, and rolled up to sub-trees and regions in memory
+//! (the tree has hundreds of units, not millions). Statements are written once with `?` and
+//! numbered for PostgreSQL, so both databases run the same query.
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ConnectionTrait, DbBackend, QueryResult, Statement, Value};
+use std::collections::HashSet;
+
+use crate::Error;
+
+/// What the filtered enrolments are, resolved from the page's filter and the viewer's reach.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    pub course_id: Option<i32>,
+    /// `None`: every unit (and people with no unit). Otherwise people of these units only.
+    pub units: Option<HashSet<i32>>,
+    pub region: Option<String>,
+    pub status: Option<String>,
+    pub due_from: Option<DateTime<Utc>>,
+    pub due_to: Option<DateTime<Utc>>,
+    /// Only these people (the flagged list's quiz check finds them).
+    pub people: Option<Vec<i32>>,
+    /// Only completions with less than a quarter of the estimated time on the lessons.
+    pub read_too_fast: bool,
+}
+
+/// The status of an enrolment as SQL; `?` is the current time.
+const STATUS: &str = "CASE WHEN e.completed_at IS NOT NULL THEN 'completed' \
+     WHEN e.due_at IS NOT NULL AND e.due_at < ? THEN 'overdue' \
+     WHEN EXISTS (SELECT 1 FROM lesson_progress p JOIN lessons l ON l.id = p.lesson_id \
+       WHERE p.user_id = e.user_id AND l.course_id = e.course_id \
+       AND (e.round_opened_at IS NULL OR p.last_seen_at > e.round_opened_at)) THEN 'in_progress' \
+     ELSE 'not_started' END";
+
+/// SQL text and its values, built in order.
+pub struct Sql {
+    text: String,
+    values: Vec<Value>,
+}
+
+impl Sql {
+    fn new() -> Self {
+        Self {
+            text: String::new(),
+            values: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, text: &str, values: impl IntoIterator<Item = Value>) -> &mut Self {
+        self.text.push_str(text);
+        self.values.extend(values);
+        self
+    }
+
+    /// ` AND column IN (…)`; no ids select nothing.
+    fn push_in(&mut self, column: &str, ids: &[i32]) -> &mut Self {
+        if ids.is_empty() {
+            return self.push(" AND 1 = 0", []);
+        }
+        let marks = vec!["?"; ids.len()].join(", ");
+        self.push(
+            &format!(" AND {column} IN ({marks})"),
+            ids.iter().copied().map(Value::from),
+        )
+    }
+
+    pub fn statement(self, backend: DbBackend) -> Statement {
+        let text = match backend {
+            DbBackend::Postgres => {
+                let mut numbered = String::with_capacity(self.text.len() + 16);
+                let mut n = 0;
+                for c in self.text.chars() {
+                    if c == '?' {
+                        n += 1;
+                        numbered.push_str(&format!("${n}"));
+                    } else {
+                        numbered.push(c);
+                    }
+                }
+                numbered
+            }
+            _ => self.text,
+        };
+        Statement::from_sql_and_values(backend, text, self.values)
+    }
+}
+
+/// `FROM … WHERE …` of the selected enrolments, with `status` computed as a column of `t`.
+fn selected(selection: &Selection, now: DateTime<Utc>, columns: &str) -> Sql {
+    let mut sql = Sql::new();
+    sql.push("SELECT * FROM (SELECT ", []);
+    sql.push(columns, []);
+    sql.push(", ", []);
+    sql.push(STATUS, [now.into()]);
+    sql.push(
+        " AS status FROM enrolments e JOIN users u ON u.id = e.user_id \
+         LEFT JOIN org_units o ON o.id = u.org_unit_id WHERE u.active = ?",
+        [true.into()],
+    );
+    if let Some(course) = selection.course_id {
+        sql.push(" AND e.course_id = ?", [course.into()]);
+    }
+    if let Some(units) = &selection.units {
+        let mut ids: Vec<i32> = units.iter().copied().collect();
+        ids.sort_unstable();
+        sql.push_in("u.org_unit_id", &ids);
+    }
+    if let Some(region) = &selection.region {
+        sql.push(" AND o.region = ?", [region.clone().into()]);
+    }
+    if let Some(from) = selection.due_from {
+        sql.push(" AND e.due_at >= ?", [from.into()]);
+    }
+    if let Some(to) = selection.due_to {
+        sql.push(" AND e.due_at <= ?", [to.into()]);
+    }
+    if let Some(people) = &selection.people {
+        sql.push_in("u.id", people);
+    }
+    sql.push(") t WHERE 1 = 1", []);
+    if let Some(status) = &selection.status {
+        sql.push(" AND t.status = ?", [status.clone().into()]);
+    }
+    if selection.read_too_fast {
+        sql.push(
+            " AND t.completed_at IS NOT NULL AND t.seconds_spent * 4 < t.estimated_minutes * 60",
+            [],
+        );
+    }
+    sql
+}
+
+/// Counts per unit and status: (unit, status, enrolments).
+pub async fn counts_by_unit(
+    db: &impl ConnectionTrait,
+    selection: &Selection,
+    now: DateTime<Utc>,
+) -> Result<Vec<(Option<i32>, String, i64)>, Error> {
+    let inner = selected(selection, now, "u.org_unit_id AS unit");
+    let mut sql = Sql::new();
+    sql.push("SELECT unit, status, COUNT(*) AS n FROM (", []);
+    sql.push(&inner.text, inner.values);
+    sql.push(") s GROUP BY unit, status", []);
+    let rows = db
+        .query_all_raw(sql.statement(db.get_database_backend()))
+        .await?;
+    rows.iter()
+        .map(|row| {
+            Ok((
+                row.try_get::<Option<i32>>("", "unit")?,
+                row.try_get::<String>("", "status")?,
+                row.try_get::<i64>("", "n")?,
+            ))
+        })
+        .collect::<Result<_, sea_orm::DbErr>>()
+        .map_err(Error::from)
+}
+
+/// The columns of one person on one course, before names and flags are added in Rust.
+#[derive(Debug, Clone)]
+pub struct EnrolmentLine {
+    pub user_id: i32,
+    pub name: String,
+    pub email: String,
+    pub unit: Option<i32>,
+    pub position: Option<String>,
+    pub course_id: i32,
+    pub enrolled_at: DateTime<Utc>,
+    pub due_at: Option<DateTime<Utc>>,
+    pub completed_at: Option<DateTime<Utc>>,
+    pub score_percent: Option<i16>,
+    pub status: String,
+    pub seconds_spent: i64,
+}
+
+const LINE_COLUMNS: &str = "u.id AS user_id, u.name AS name, u.email AS email, \
+    u.org_unit_id AS unit, u.position AS position, e.course_id AS course_id, \
+    e.enrolled_at AS enrolled_at, e.due_at AS due_at, e.completed_at AS completed_at, \
+    e.score_percent AS score_percent, \
+    (SELECT COALESCE(SUM(p.seconds_spent), 0) FROM lesson_progress p JOIN lessons l \
+      ON l.id = p.lesson_id WHERE p.user_id = e.user_id AND l.course_id = e.course_id) \
+      AS seconds_spent, \
+    (SELECT c.estimated_minutes FROM courses c WHERE c.id = e.course_id) AS estimated_minutes";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineOrder {
+    /// Overdue first (the ones to chase), then by due date and name.
+    ChaseFirst,
+    /// The latest completions first.
+    RecentlyCompleted,
+}
+
+/// The selected people and courses in `order`; `page` is (limit, offset).
+pub async fn lines(
+    db: &impl ConnectionTrait,
+    selection: &Selection,
+    now: DateTime<Utc>,
+    order: LineOrder,
+    page: Option<(u64, u64)>,
+) -> Result<Vec<EnrolmentLine>, Error> {
+    let mut sql = selected(selection, now, LINE_COLUMNS);
+    sql.push(
+        match order {
+            LineOrder::ChaseFirst => {
+                " ORDER BY CASE t.status WHEN 'overdue' THEN 0 WHEN 'not_started' THEN 1 \
+                 WHEN 'in_progress' THEN 2 ELSE 3 END, t.due_at, t.name, t.user_id, t.course_id"
+            }
+            LineOrder::RecentlyCompleted => " ORDER BY t.completed_at DESC, t.user_id, t.course_id",
+        },
+        [],
+    );
+    if let Some((limit, offset)) = page {
+        sql.push(
+            " LIMIT ? OFFSET ?",
+            [(limit as i64).into(), (offset as i64).into()],
+        );
+    }
+    let rows = db
+        .query_all_raw(sql.statement(db.get_database_backend()))
+        .await?;
+    rows.iter()
+        .map(line)
+        .collect::<Result<_, _>>()
+        .map_err(Error::from)
+}
+
+fn line(row: &QueryResult) -> Result<EnrolmentLine, sea_orm::DbErr> {
+    Ok(EnrolmentLine {
+        user_id: row.try_get("", "user_id")?,
+        name: row.try_get("", "name")?,
+        email: row.try_get("", "email")?,
+        unit: row.try_get("", "unit")?,
+        position: row.try_get("", "position")?,
+        course_id: row.try_get("", "course_id")?,
+        enrolled_at: row.try_get("", "enrolled_at")?,
+        due_at: row.try_get("", "due_at")?,
+        completed_at: row.try_get("", "completed_at")?,
+        score_percent: row.try_get("", "score_percent")?,
+        status: row.try_get("", "status")?,
+        seconds_spent: row.try_get("", "seconds_spent")?,
+    })
+}
