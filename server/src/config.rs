@@ -5,6 +5,8 @@ use malaka_domain::Settings;
 use std::path::{Path, PathBuf};
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://malaka.db?mode=rwc";
+/// Demo mode keeps its data apart, so a demo's accounts never land in the real database file.
+pub const DEMO_DATABASE_URL: &str = "sqlite://malaka-demo.db?mode=rwc";
 
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -57,7 +59,13 @@ impl Config {
                 .unwrap_or_else(malaka_courses::bundled_catalog_dir),
         };
         Ok(Self {
-            database_url: var("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned()),
+            database_url: var("DATABASE_URL").unwrap_or_else(|| {
+                match settings.demo_mode {
+                    true => DEMO_DATABASE_URL,
+                    false => DEFAULT_DATABASE_URL,
+                }
+                .to_owned()
+            }),
             session_secret: var("MALAKA_SESSION_SECRET"),
             settings,
             leptos,

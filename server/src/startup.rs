@@ -36,6 +36,11 @@ pub async fn prepare(
             "demo mode: demo accounts with the password `{}` exist",
             demo::DEMO_PASSWORD
         );
+    } else {
+        let disabled = demo::disable_demo_accounts(&state.db).await?;
+        if disabled > 0 {
+            tracing::warn!("not in demo mode: {disabled} demo accounts were disabled");
+        }
     }
     Ok(state)
 }

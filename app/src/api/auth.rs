@@ -3,13 +3,54 @@
 use crate::AppError;
 use leptos::prelude::*;
 
-/// Only local paths are followed after sign-in, so the form cannot send anyone to another site.
+/// Only same-origin paths are followed after sign-in, so the form cannot send anyone to another
+/// site. Browsers drop tabs and newlines from URLs and read a backslash as `/`, so `/<TAB>/evil.example`
+/// would become `//evil.example`: any control character, whitespace or backslash is refused.
 pub fn safe_local_path(next: Option<&str>) -> String {
     match next {
-        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') => {
-            path.to_owned()
-        }
+        Some(path) if is_same_origin_path(path) => path.to_owned(),
         _ => "/learning".to_owned(),
+    }
+}
+
+fn is_same_origin_path(path: &str) -> bool {
+    path.starts_with('/')
+        && !path.starts_with("//")
+        && !path
+            .chars()
+            .any(|c| c.is_control() || c.is_whitespace() || c == '\\')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_local_path;
+
+    #[test]
+    fn only_same_origin_paths_are_followed() {
+        assert_eq!(
+            safe_local_path(Some("/courses/cybersecurity")),
+            "/courses/cybersecurity"
+        );
+        assert_eq!(
+            safe_local_path(Some("/hr/reports?unit=3")),
+            "/hr/reports?unit=3"
+        );
+        for hostile in [
+            "//evil.example",
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/\r/evil.example",
+            "/\\evil.example",
+            "\\\\evil.example",
+            "https://evil.example",
+            "javascript:alert(1)",
+            " /evil",
+            "/\u{0}/evil.example",
+            "",
+        ] {
+            assert_eq!(safe_local_path(Some(hostile)), "/learning", "{hostile:?}");
+        }
+        assert_eq!(safe_local_path(None), "/learning");
     }
 }
 

@@ -94,6 +94,7 @@ pub async fn record_time(course: String, lesson: String, seconds: i32) -> Result
         &course,
         &lesson,
         seconds,
+        chrono::Utc::now(),
     )
     .await
     .map_err(AppError::from)

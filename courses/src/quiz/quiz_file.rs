@@ -10,9 +10,26 @@ use crate::{front_matter, Language, Problem};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ReviewPolicy {
+    /// Never more than the score.
     ScoreOnly,
+    /// The score and which questions earned what, with feedback; never the right answers.
     WhatWasWrong,
+    /// The right answers after every attempt: only for quizzes whose pool may be learned by heart.
     CorrectAnswers,
+    /// The right answers once the attempt passed; a failed attempt shows what was wrong, so
+    /// throw-away attempts cannot harvest the key for the next one.
+    CorrectAnswersAfterPass,
+}
+
+impl ReviewPolicy {
+    /// Whether a finished attempt's review may show the right answers.
+    pub fn shows_correct_answers(self, passed: bool) -> bool {
+        match self {
+            ReviewPolicy::CorrectAnswers => true,
+            ReviewPolicy::CorrectAnswersAfterPass => passed,
+            ReviewPolicy::ScoreOnly | ReviewPolicy::WhatWasWrong => false,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, Deserialize)]

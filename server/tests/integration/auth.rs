@@ -3,7 +3,9 @@ use malaka_domain::people::end_all_sessions;
 use malaka_domain::Error;
 use malaka_shared::people::Role;
 
-use crate::support::{TestApp, PASSWORD};
+use crate::support::{TestApp, PASSWORD, TEST_SESSION_SECRET};
+use malaka_domain::demo::{DEMO_ACCOUNTS, DEMO_PASSWORD};
+use malaka_domain::Settings;
 
 #[tokio::test]
 async fn the_right_password_signs_in_whatever_the_email_case() {
@@ -75,4 +77,71 @@ async fn signing_out_ends_every_session_of_the_user() {
     let response = app.get("/learning", Some(&old_cookie)).await;
     assert_eq!(response.status, 302);
     assert!(response.location().unwrap().starts_with("/sign-in"));
+}
+
+/// The demo accounts' password is published: a start without demo mode on a database that a
+/// demo filled switches them off, and demo mode switches them on again.
+#[tokio::test]
+async fn demo_accounts_stop_working_when_demo_mode_ends() {
+    let demo = Settings {
+        demo_mode: true,
+        ..Settings::default()
+    };
+    let app = TestApp::with_settings(demo.clone()).await;
+    for (email, _, _) in DEMO_ACCOUNTS {
+        assert!(authenticate(&app.state, email, DEMO_PASSWORD, None)
+            .await
+            .is_ok());
+    }
+    let production = malaka_server::startup::prepare(
+        &app.database_url,
+        Some(TEST_SESSION_SECRET.into()),
+        Settings::default(),
+    )
+    .await
+    .unwrap();
+    for (email, _, _) in DEMO_ACCOUNTS {
+        assert_eq!(
+            authenticate(&production, email, DEMO_PASSWORD, None).await,
+            Err(Error::SignInFailed),
+            "{email} after a start without demo mode"
+        );
+    }
+    let demo_again =
+        malaka_server::startup::prepare(&app.database_url, Some(TEST_SESSION_SECRET.into()), demo)
+            .await
+            .unwrap();
+    assert!(
+        authenticate(&demo_again, DEMO_ACCOUNTS[0].0, DEMO_PASSWORD, None)
+            .await
+            .is_ok()
+    );
+}
+
+/// A 2 MB email or password is refused before hashing, and nothing of it reaches the append-only
+/// audit log.
+#[tokio::test]
+async fn oversized_sign_in_input_is_refused_before_any_work() {
+    use malaka_domain::entities::audit_entry;
+    use sea_orm::{EntityTrait, PaginatorTrait};
+    let app = TestApp::new().await;
+    app.user("dilnoza@gov.uz", Role::Officer, None).await;
+    let huge = "a".repeat(2 * 1024 * 1024);
+    let before = audit_entry::Entity::find()
+        .count(&app.state.db.read)
+        .await
+        .unwrap();
+    assert_eq!(
+        authenticate(&app.state, &format!("{huge}@gov.uz"), PASSWORD, None).await,
+        Err(Error::SignInFailed)
+    );
+    assert_eq!(
+        authenticate(&app.state, "dilnoza@gov.uz", &huge, None).await,
+        Err(Error::SignInFailed)
+    );
+    let after = audit_entry::Entity::find()
+        .count(&app.state.db.read)
+        .await
+        .unwrap();
+    assert_eq!(after, before, "nothing was written to the audit log");
 }

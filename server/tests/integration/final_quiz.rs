@@ -418,3 +418,75 @@ async fn a_cleared_answer_is_removed_not_kept() {
         .saved
         .is_empty());
 }
+
+/// Twenty "start" requests at once open one attempt, on SQLite and on PostgreSQL alike: the
+/// database's unique attempt number decides, not the order in which the requests read.
+#[tokio::test]
+async fn parallel_starts_open_one_attempt() {
+    use malaka_domain::entities::quiz_attempt;
+    use sea_orm::EntityTrait;
+    let app = TestApp::new().await;
+    let officer = app.user("jasur@gov.uz", Role::Officer, None).await;
+    let now = Utc::now();
+    let mut starts = tokio::task::JoinSet::new();
+    for _ in 0..20 {
+        let db = app.state.db.clone();
+        starts.spawn(async move { attempts::start(&db, officer, COURSE, now).await });
+    }
+    let mut ids = Vec::new();
+    while let Some(result) = starts.join_next().await {
+        ids.push(result.unwrap().unwrap());
+    }
+    ids.dedup();
+    assert_eq!(
+        ids.len(),
+        1,
+        "every request resumes the same attempt: {ids:?}"
+    );
+    let stored = quiz_attempt::Entity::find()
+        .all(&app.state.db.read)
+        .await
+        .unwrap();
+    assert_eq!(stored.len(), 1, "one attempt in the database");
+}
+
+/// The bundled courses show the right answers only after a pass: a failed attempt, made to
+/// harvest the key, shows which questions lost points but not the answers.
+#[tokio::test]
+async fn a_failed_attempt_does_not_reveal_the_right_answers() {
+    let app = TestApp::new().await;
+    let officer = app.user("jasur@gov.uz", Role::Officer, None).await;
+    let db = &app.state.db;
+    let now = Utc::now();
+    let failed = attempts::start(db, officer, COURSE, now).await.unwrap();
+    assert_eq!(
+        attempts::submit(db, officer, failed, now).await,
+        Ok((0, false))
+    );
+    let review = attempts::result(db, officer, COURSE, failed, Locale::En)
+        .await
+        .unwrap()
+        .review;
+    assert_eq!(review.len(), 20, "each question is reviewed");
+    assert!(review.iter().all(|item| item.correct_answer.is_none()));
+
+    let later = now + Duration::hours(25);
+    let passing = attempts::start(db, officer, COURSE, later).await.unwrap();
+    let answers: HashMap<String, HashMap<String, String>> = drawn_keys(&app, officer, passing)
+        .await
+        .iter()
+        .map(|k| (k.clone(), correct_form(&question(&app, k))))
+        .collect();
+    attempts::save_answers(db, officer, passing, answers, later)
+        .await
+        .unwrap();
+    assert_eq!(
+        attempts::submit(db, officer, passing, later).await,
+        Ok((100, true))
+    );
+    let review = attempts::result(db, officer, COURSE, passing, Locale::En)
+        .await
+        .unwrap()
+        .review;
+    assert!(review.iter().all(|item| item.correct_answer.is_some()));
+}

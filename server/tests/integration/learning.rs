@@ -1,3 +1,4 @@
+use chrono::{Duration, Utc};
 use malaka_app::i18n::Locale;
 use malaka_domain::learning;
 use malaka_domain::Error;
@@ -114,7 +115,7 @@ async fn time_on_task_adds_up_and_is_capped_per_report() {
         .unwrap();
     assert!(
         matches!(
-            learning::record_time(db, officer, "data-literacy", &first, 30).await,
+            learning::record_time(db, officer, "data-literacy", &first, 30, Utc::now()).await,
             Err(Error::Invalid(_))
         ),
         "time needs an opened lesson"
@@ -122,10 +123,19 @@ async fn time_on_task_adds_up_and_is_capped_per_report() {
     learning::open_lesson(db, officer, "data-literacy", &first, Locale::Uz)
         .await
         .unwrap();
-    learning::record_time(db, officer, "data-literacy", &first, 30)
-        .await
-        .unwrap();
-    learning::record_time(db, officer, "data-literacy", &first, 10_000)
+    let opened = Utc::now();
+    learning::record_time(
+        db,
+        officer,
+        "data-literacy",
+        &first,
+        30,
+        opened + Duration::seconds(30),
+    )
+    .await
+    .unwrap();
+    let later = opened + Duration::minutes(10);
+    learning::record_time(db, officer, "data-literacy", &first, 10_000, later)
         .await
         .unwrap();
     use malaka_domain::entities::lesson_progress;
@@ -133,6 +143,76 @@ async fn time_on_task_adds_up_and_is_capped_per_report() {
     let rows = lesson_progress::Entity::find().all(&db.read).await.unwrap();
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0].seconds_spent, 90, "30 + at most 60 per report");
+}
+
+/// Time on task is what the server observed: a burst of heartbeats, parallel heartbeats and
+/// heartbeats after completion add nothing beyond the wall-clock time that passed.
+#[tokio::test]
+async fn forged_heartbeats_add_no_time() {
+    use malaka_domain::entities::lesson_progress;
+    use sea_orm::EntityTrait;
+    let app = TestApp::new().await;
+    let officer = app.user("jasur@gov.uz", Role::Officer, None).await;
+    let db = &app.state.db;
+    let first = learning::enrol(db, officer, "data-literacy")
+        .await
+        .unwrap()
+        .unwrap();
+    learning::open_lesson(db, officer, "data-literacy", &first, Locale::Uz)
+        .await
+        .unwrap();
+    let spent =
+        || async { lesson_progress::Entity::find().all(&db.read).await.unwrap()[0].seconds_spent };
+    let opened = Utc::now();
+    let minute_later = opened + Duration::seconds(60);
+    for _ in 0..20 {
+        learning::record_time(db, officer, "data-literacy", &first, 60, minute_later)
+            .await
+            .unwrap();
+    }
+    assert_eq!(
+        spent().await,
+        60,
+        "twenty calls in the same instant credit one minute"
+    );
+
+    let two_minutes = opened + Duration::seconds(120);
+    let mut parallel = tokio::task::JoinSet::new();
+    for _ in 0..20 {
+        let db = db.clone();
+        let lesson = first.clone();
+        parallel.spawn(async move {
+            learning::record_time(&db, officer, "data-literacy", &lesson, 60, two_minutes).await
+        });
+    }
+    while let Some(result) = parallel.join_next().await {
+        result.unwrap().unwrap();
+    }
+    assert_eq!(
+        spent().await,
+        120,
+        "twenty parallel calls credit the minute that passed once"
+    );
+
+    learning::complete_lesson(db, officer, "data-literacy", &first)
+        .await
+        .unwrap();
+    let after_completion = spent().await;
+    learning::record_time(
+        db,
+        officer,
+        "data-literacy",
+        &first,
+        60,
+        Utc::now() + Duration::hours(1),
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        spent().await,
+        after_completion,
+        "a completed lesson takes no more time"
+    );
 }
 
 #[tokio::test]

@@ -17,9 +17,12 @@ use tower::ServiceExt;
 pub use crate::completion::correct_form;
 
 pub const PASSWORD: &str = "correct horse battery staple";
+pub const TEST_SESSION_SECRET: &str = "integration-test-secret-of-at-least-32-bytes";
 
 pub struct TestApp {
     pub state: AppState,
+    /// The test's own database, to start a second server on it.
+    pub database_url: String,
     _dir: tempfile::TempDir,
 }
 
@@ -31,14 +34,14 @@ impl TestApp {
     pub async fn with_settings(settings: Settings) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let url = database_url(&dir).await;
-        let state = startup::prepare(
-            &url,
-            Some("integration-test-secret-of-at-least-32-bytes".into()),
-            settings,
-        )
-        .await
-        .expect("start-up");
-        Self { state, _dir: dir }
+        let state = startup::prepare(&url, Some(TEST_SESSION_SECRET.into()), settings)
+            .await
+            .expect("start-up");
+        Self {
+            state,
+            database_url: url,
+            _dir: dir,
+        }
     }
 
     pub async fn user(&self, email: &str, role: Role, unit: Option<i32>) -> i32 {
@@ -192,6 +195,40 @@ impl TestResponse {
             .filter_map(|v| v.to_str().ok())
             .find(|v| v.starts_with("malaka_session="))
             .map(|v| v.split(';').next().unwrap().to_owned())
+    }
+}
+
+/// A PostgreSQL test database is dropped with its test, so a run leaves no databases behind.
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        let (Ok(admin_url), Some((_, name))) = (
+            std::env::var("MALAKA_TEST_POSTGRES_URL"),
+            self.database_url.rsplit_once('/'),
+        ) else {
+            return;
+        };
+        let name = name.to_owned();
+        // Drop runs inside the test's runtime, which cannot block on itself: use a thread.
+        let dropped = std::thread::spawn(move || -> Result<(), String> {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .map_err(|error| error.to_string())?;
+            runtime.block_on(async {
+                let admin = Database::connect(&admin_url)
+                    .await
+                    .map_err(|error| error.to_string())?;
+                admin
+                    .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                    .await
+                    .map(|_| ())
+                    .map_err(|error| error.to_string())
+            })
+        })
+        .join();
+        if !matches!(dropped, Ok(Ok(()))) {
+            eprintln!("could not drop the test database: {dropped:?}");
+        }
     }
 }
 

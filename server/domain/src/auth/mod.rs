@@ -15,15 +15,24 @@ use crate::entities::user;
 use crate::Error;
 use crate::{audit, people, AppState};
 
+/// The longest email an SMTP path allows (RFC 5321).
+pub const MAX_EMAIL_CHARS: usize = 254;
+/// Long enough for any passphrase; a longer one is refused before it costs a hash.
+pub const MAX_PASSWORD_BYTES: usize = 1024;
+
 /// Checks an email and password. Wrong email, wrong password and a deactivated account all give
 /// the same error, after the same amount of hashing work, so sign-in reveals nothing about who
-/// has an account.
+/// has an account. Oversized input is refused first: nothing of it is hashed, rate-limited by
+/// or written to the audit log.
 pub async fn authenticate(
     state: &AppState,
     email: &str,
     password: &str,
     ip: Option<IpAddr>,
 ) -> Result<user::Model, Error> {
+    if email.chars().count() > MAX_EMAIL_CHARS || password.len() > MAX_PASSWORD_BYTES {
+        return Err(Error::SignInFailed);
+    }
     let email = people::normalise_email(email);
     state.sign_in_limits.check(&email, ip)?;
     let user = people::find_by_email(&state.db.read, &email)

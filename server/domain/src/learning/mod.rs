@@ -7,7 +7,7 @@ pub mod catalog_cache;
 pub mod catalog_sync;
 
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
+use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel,
     QueryFilter, TransactionTrait,
@@ -269,33 +269,54 @@ pub async fn complete_lesson(
     Ok(after.map(|l| l.model.slug.clone()))
 }
 
+/// A heartbeat from the lesson page's timer. The time credited is what the server observed: at
+/// most the wall-clock time since the lesson was last seen (opened, or the previous heartbeat),
+/// at most a minute, and nothing once the lesson is complete. The claimed seconds only lower it.
+/// A burst of calls therefore adds nothing, and parallel calls credit one interval once: the
+/// update only applies while `seconds_spent` still has the value the credit was computed from.
 pub async fn record_time(
     db: &Db,
     user_id: i32,
     course_slug: &str,
     lesson_slug: &str,
-    seconds: i32,
+    claimed_seconds: i32,
+    now: DateTime<Utc>,
 ) -> Result<(), Error> {
     let snapshot = db.catalog.snapshot();
     let (_, lesson) = find_course(&snapshot, course_slug)?
         .lesson(lesson_slug)
         .ok_or(Error::NotFound)?;
-    let seconds = seconds.clamp(0, MAX_HEARTBEAT_SECONDS);
-    let updated = lesson_progress::Entity::update_many()
-        .col_expr(
-            lesson_progress::Column::SecondsSpent,
-            Expr::col(lesson_progress::Column::SecondsSpent).add(seconds),
-        )
-        .col_expr(lesson_progress::Column::LastSeenAt, Expr::value(Utc::now()))
+    let Some(progress) = lesson_progress::Entity::find()
         .filter(lesson_progress::Column::UserId.eq(user_id))
         .filter(lesson_progress::Column::LessonId.eq(lesson.model.id))
-        .exec(&db.write)
-        .await?;
-    if updated.rows_affected == 0 {
+        .one(&db.write)
+        .await?
+    else {
         return Err(Error::Invalid(
             "open the lesson before recording time on it".into(),
         ));
+    };
+    if progress.completed_at.is_some() {
+        return Ok(());
     }
+    let observed = (now - progress.last_seen_at)
+        .num_seconds()
+        .clamp(0, i64::from(MAX_HEARTBEAT_SECONDS)) as i32;
+    let credit = claimed_seconds.clamp(0, observed);
+    if credit == 0 {
+        return Ok(());
+    }
+    lesson_progress::Entity::update_many()
+        .col_expr(
+            lesson_progress::Column::SecondsSpent,
+            Expr::value(progress.seconds_spent + credit),
+        )
+        .col_expr(lesson_progress::Column::LastSeenAt, Expr::value(now))
+        .filter(lesson_progress::Column::Id.eq(progress.id))
+        .filter(lesson_progress::Column::SecondsSpent.eq(progress.seconds_spent))
+        .filter(lesson_progress::Column::CompletedAt.is_null())
+        .exec(&db.write)
+        .await?;
     Ok(())
 }
 

@@ -8,8 +8,7 @@ use malaka_courses::quiz::{grade, QuestionKind, ReviewPolicy};
 use rand::seq::{IndexedRandom, SliceRandom};
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
-    TransactionTrait,
+    ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, TransactionTrait,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -94,21 +93,41 @@ pub async fn start(db: &Db, user_id: i32, slug: &str, now: DateTime<Utc>) -> Res
         return Err(Error::Invalid(reason.into()));
     }
     let draw = draw_questions(quiz, &mut rand::rng());
+    let number = attempts.len() as i32 + 1;
     let attempt = quiz_attempt::ActiveModel {
         user_id: Set(user_id),
         course_id: Set(course.model.id),
-        number: Set(attempts.len() as i32 + 1),
+        number: Set(number),
         started_at: Set(now),
         deadline_at: Set(quiz
             .settings
             .time_limit_minutes
             .map(|m| now + Duration::minutes(i64::from(m)))),
-        draw: Set(serde_json::to_string(&draw).map_err(Error::from)?),
+        draw: Set(serde_json::to_string(&draw)?),
         ..Default::default()
-    }
-    .insert(&db.write)
-    .await?;
-    Ok(attempt.id)
+    };
+    // The unique (user, course, number) index decides a race between parallel starts: one
+    // insert wins, and every other request resumes the attempt it made.
+    quiz_attempt::Entity::insert(attempt)
+        .on_conflict(
+            OnConflict::columns([
+                quiz_attempt::Column::UserId,
+                quiz_attempt::Column::CourseId,
+                quiz_attempt::Column::Number,
+            ])
+            .do_nothing()
+            .to_owned(),
+        )
+        .exec_without_returning(&db.write)
+        .await?;
+    quiz_attempt::Entity::find()
+        .filter(quiz_attempt::Column::UserId.eq(user_id))
+        .filter(quiz_attempt::Column::CourseId.eq(course.model.id))
+        .filter(quiz_attempt::Column::Number.eq(number))
+        .one(&db.write)
+        .await?
+        .map(|attempt| attempt.id)
+        .ok_or(Error::Invariant("the attempt just started is missing"))
 }
 
 /// `questions_per_attempt` questions from the pool, in random order if the quiz says so, each
@@ -358,7 +377,8 @@ pub async fn result(
                     prompt_html: cached.prompt_html.clone(),
                     score_percent: (earned / f64::from(question.points) * 100.0).round() as u32,
                     feedback: feedback_for(question, &form),
-                    correct_answer: (policy == ReviewPolicy::CorrectAnswers)
+                    correct_answer: policy
+                        .shows_correct_answers(passed)
                         .then(|| correct_answer(&question.kind, locale)),
                 })
             })
