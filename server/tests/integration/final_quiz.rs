@@ -437,6 +437,7 @@ async fn parallel_starts_open_one_attempt() {
     while let Some(result) = starts.join_next().await {
         ids.push(result.unwrap().unwrap());
     }
+    ids.sort_unstable();
     ids.dedup();
     assert_eq!(
         ids.len(),

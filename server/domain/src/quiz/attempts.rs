@@ -88,6 +88,12 @@ pub async fn start(db: &Db, user_id: i32, slug: &str, now: DateTime<Utc>) -> Res
         submit(db, user_id, expired.id, now).await?;
     }
     let attempts = attempts_of(db, user_id, course.model.id).await?;
+    // A parallel request may have started one since the first read: resume it. The number below
+    // comes from this same read, so a request that saw no attempt loses the insert to one that
+    // did, and resumes its attempt, instead of opening the next one.
+    if let Some(open) = attempts.iter().find(|a| is_open(a, now)) {
+        return Ok(open.id);
+    }
     let counting = attempts_that_count(db, user_id, course.model.id, &attempts, now).await?;
     if let Some(reason) = start_blocked(quiz, &counting, now) {
         return Err(Error::Invalid(reason.into()));
