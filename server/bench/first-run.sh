@@ -9,11 +9,21 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 scratch=$(mktemp -d /tmp/malaka-first-run.XXXXXX)
 port=${MALAKA_FIRST_RUN_PORT:-3400}
-export CARGO_HOME="$scratch/cargo-home"
+source_tree=$PWD
+# A new home: an empty cargo home (no registry cache, no cargo tools) and an empty npm cache, as
+# on a fresh machine. The Rust toolchain stays where rustup installed it, and the new cargo home
+# gets rustup's proxies (cargo, rustc, ...), as rustup's installer puts them there.
+export RUSTUP_HOME=${RUSTUP_HOME:-$HOME/.rustup}
+rustup_bin=$(dirname "$(command -v rustup)")
+export HOME="$scratch/home"
+export CARGO_HOME="$HOME/.cargo"
 export CARGO_INCREMENTAL=0
-mkdir -p "$CARGO_HOME"
-# The toolchain itself stays where rustup put it; only the cargo home is fresh.
-export PATH="$CARGO_HOME/bin:$(dirname "$(rustup which cargo)"):$PATH"
+mkdir -p "$CARGO_HOME/bin"
+for tool in rustup cargo rustc rustdoc rustfmt cargo-fmt cargo-clippy clippy-driver; do
+  if [ -e "$rustup_bin/$tool" ]; then ln -s "$rustup_bin/$tool" "$CARGO_HOME/bin/$tool"; fi
+done
+PATH="$CARGO_HOME/bin:$(tr ':' '\n' <<<"$PATH" | grep -vxF "$rustup_bin" | paste -sd:)"
+export PATH
 
 started=$(date +%s)
 last=$started
@@ -23,7 +33,7 @@ step_done() {
   last=$now
 }
 
-git clone -q . "$scratch/malaka"
+git clone -q "$source_tree" "$scratch/malaka"
 step_done "git clone"
 cd "$scratch/malaka"
 bash .ci/install-tools run >"$scratch/install.log" 2>&1
