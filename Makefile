@@ -22,7 +22,7 @@ test:
 build: server site
 
 server:
-	@echo "== [$$(date +%H:%M:%S)] compiling the server (cold: about 7 minutes; after a change: about a minute)"
+	@echo "== [$$(date +%H:%M:%S)] compiling the server (cold: about 6 minutes; after a change: about a minute)"
 	cargo build --locked -p malaka-server --bin malaka-server
 
 site:
