@@ -79,25 +79,27 @@ pub struct KnowledgeCheck {
     pub result: Option<CheckResult>,
 }
 
-/// What the form asks for; never says which answer is right.
+/// What the form asks for; never says which answer is right. Options, right sides and items
+/// are listed in display order, and the form names and values them only by that position: the
+/// server maps positions back to the course file through the order it drew.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum CheckInput {
-    /// Options as (index in the course file, text), in display order; `multiple` allows several.
+    /// Options in display order; `multiple` allows several.
     Choice {
-        options: Vec<(usize, String)>,
+        options: Vec<String>,
         multiple: bool,
     },
     TrueFalse,
     Text,
     Number,
-    /// Left sides in order; right sides as (index, text) in a fixed shuffled order.
+    /// Left sides, and the right sides to pick from, each in display order.
     Matching {
         left: Vec<String>,
-        right: Vec<(usize, String)>,
+        right: Vec<String>,
     },
-    /// Items as (index, text) in a fixed shuffled order; the learner gives each a position.
+    /// Items in display order; the learner gives each a position.
     Ordering {
-        items: Vec<(usize, String)>,
+        items: Vec<String>,
     },
 }
 

@@ -56,7 +56,8 @@ pub fn KnowledgeCheckForm(
 }
 
 /// The answer fields of one question, named `{prefix}[field]`, filled with a saved answer.
-/// Option values are the options' indexes in the course file, whatever order they are shown in.
+/// Fields and values name options only by their position on screen; the server maps positions
+/// back to the course file, so the page holds nothing that tells a right option from a wrong one.
 #[component]
 pub fn QuestionFields(
     input: CheckInput,
@@ -69,6 +70,7 @@ pub fn QuestionFields(
     match input {
         CheckInput::Choice { options, multiple } => options
             .into_iter()
+            .enumerate()
             .map(|(i, text)| {
                 let (kind, name, checked) = if multiple {
                     ("checkbox", field(&format!("c{i}")), given(&format!("c{i}")).is_some())
@@ -113,9 +115,9 @@ pub fn QuestionFields(
                     <label for=select_id.clone()>{text}</label>
                     <select id=select_id name=field(&format!("m{i}"))>
                         <option value="">{tr("check-choose")}</option>
-                        {right.iter().map(|(index, text)| {
-                            let selected = chosen.as_deref() == Some(index.to_string().as_str());
-                            view! { <option value=index.to_string() selected=selected>{text.clone()}</option> }
+                        {right.iter().enumerate().map(|(position, text)| {
+                            let selected = chosen.as_deref() == Some(position.to_string().as_str());
+                            view! { <option value=position.to_string() selected=selected>{text.clone()}</option> }
                         }).collect_view()}
                     </select>
                 }
@@ -126,6 +128,7 @@ pub fn QuestionFields(
             let count = items.len();
             items
                 .into_iter()
+                .enumerate()
                 .map(|(index, text)| {
                     let select_id = format!("{id}-o{index}");
                     let chosen = given(&format!("o{index}"));

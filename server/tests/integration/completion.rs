@@ -5,40 +5,53 @@ use chrono::{DateTime, Utc};
 use malaka_app::i18n::Locale;
 use malaka_courses::quiz::{Question, QuestionKind};
 use malaka_domain::{learning, quiz::attempts};
+use malaka_shared::quiz::CheckInput;
 use std::collections::HashMap;
 
 use crate::support::TestApp;
 
-/// The form a learner who knows every answer would send.
-pub fn correct_form(question: &Question) -> HashMap<String, String> {
+/// The form a learner who knows every answer sends, picking the right texts from what the
+/// attempt's page shows (the page names options only by their position on screen).
+pub fn correct_form(question: &Question, input: &CheckInput) -> HashMap<String, String> {
+    let at = |texts: &[String], text: &str| {
+        texts
+            .iter()
+            .position(|shown| shown == text)
+            .unwrap_or_else(|| panic!("`{text}` is not on the page"))
+    };
     let mut form = HashMap::new();
-    match &question.kind {
-        QuestionKind::Single { options } => {
-            form.insert(
-                "choice".into(),
-                options.iter().position(|o| o.correct).unwrap().to_string(),
-            );
+    match (&question.kind, input) {
+        (QuestionKind::Single { options }, CheckInput::Choice { options: shown, .. }) => {
+            let right = options.iter().find(|o| o.correct).unwrap();
+            form.insert("choice".into(), at(shown, &right.text).to_string());
         }
-        QuestionKind::Multiple { options } => {
-            for (i, _) in options.iter().enumerate().filter(|(_, o)| o.correct) {
-                form.insert(format!("c{i}"), i.to_string());
+        (QuestionKind::Multiple { options }, CheckInput::Choice { options: shown, .. }) => {
+            for right in options.iter().filter(|o| o.correct) {
+                let position = at(shown, &right.text);
+                form.insert(format!("c{position}"), position.to_string());
             }
         }
-        QuestionKind::TrueFalse { answer } => {
+        (QuestionKind::TrueFalse { answer }, _) => {
             form.insert("choice".into(), answer.to_string());
         }
-        QuestionKind::Short { accepted, .. } => {
+        (QuestionKind::Short { accepted, .. }, _) => {
             form.insert("text".into(), accepted[0].clone());
         }
-        QuestionKind::Numeric { answer, .. } => {
+        (QuestionKind::Numeric { answer, .. }, _) => {
             form.insert("number".into(), answer.to_string());
         }
-        QuestionKind::Matching { pairs } => (0..pairs.len()).for_each(|i| {
-            form.insert(format!("m{i}"), i.to_string());
-        }),
-        QuestionKind::Ordering { items } => (0..items.len()).for_each(|i| {
-            form.insert(format!("o{i}"), (i + 1).to_string());
-        }),
+        (QuestionKind::Matching { pairs }, CheckInput::Matching { right, .. }) => {
+            for (i, (_, answer)) in pairs.iter().enumerate() {
+                form.insert(format!("m{i}"), at(right, answer).to_string());
+            }
+        }
+        (QuestionKind::Ordering { items }, CheckInput::Ordering { items: shown }) => {
+            for (position, text) in shown.iter().enumerate() {
+                let place = at(items, text) + 1;
+                form.insert(format!("o{position}"), place.to_string());
+            }
+        }
+        (kind, input) => panic!("{} shown as {input:?}", kind.type_name()),
     }
     form
 }
@@ -58,26 +71,40 @@ impl TestApp {
         self.pass_final_quiz(user, course, now).await
     }
 
-    pub async fn pass_final_quiz(&self, user: i32, course: &str, now: DateTime<Utc>) -> i16 {
+    /// What a learner who knows every answer sends for `attempt`.
+    pub async fn knowing_answers(
+        &self,
+        user: i32,
+        course: &str,
+        attempt: i32,
+        now: DateTime<Utc>,
+    ) -> HashMap<String, HashMap<String, String>> {
         let db = &self.state.db;
-        let attempt = attempts::start(db, user, course, now).await.unwrap();
         let view = attempts::attempt_view(db, user, course, attempt, Locale::En, now)
             .await
             .unwrap();
         let snapshot = db.catalog.snapshot();
         let pool = &snapshot.course(course).unwrap().quiz.as_ref().unwrap().pool;
-        let answers: HashMap<String, HashMap<String, String>> = view
-            .questions
+        view.questions
             .iter()
-            .map(|drawn| {
-                let question = &pool
+            .map(|shown| {
+                let variants = pool
                     .iter()
-                    .find(|variants| variants[0].question.id == drawn.key)
-                    .unwrap()[0]
-                    .question;
-                (drawn.key.clone(), correct_form(question))
+                    .find(|variants| variants[0].question.id == shown.key)
+                    .unwrap();
+                let english = variants.iter().find(|v| v.language == "en").unwrap();
+                (
+                    shown.key.clone(),
+                    correct_form(&english.question, &shown.input),
+                )
             })
-            .collect();
+            .collect()
+    }
+
+    pub async fn pass_final_quiz(&self, user: i32, course: &str, now: DateTime<Utc>) -> i16 {
+        let db = &self.state.db;
+        let attempt = attempts::start(db, user, course, now).await.unwrap();
+        let answers = self.knowing_answers(user, course, attempt, now).await;
         attempts::save_answers(db, user, attempt, answers, now)
             .await
             .unwrap();

@@ -6,7 +6,7 @@ use malaka_domain::{learning, quiz::attempts};
 use malaka_shared::people::Role;
 use std::collections::HashMap;
 
-use crate::support::{correct_form, TestApp};
+use crate::support::TestApp;
 
 const COURSE: &str = "cybersecurity";
 
@@ -78,11 +78,9 @@ async fn saved_answers_come_back_and_a_perfect_attempt_passes_and_completes_the_
     let attempt = attempts::start(db, officer, COURSE, Utc::now())
         .await
         .unwrap();
-    let keys = drawn_keys(&app, officer, attempt).await;
-    let answers: HashMap<String, HashMap<String, String>> = keys
-        .iter()
-        .map(|k| (k.clone(), correct_form(&question(&app, k))))
-        .collect();
+    let answers = app
+        .knowing_answers(officer, COURSE, attempt, Utc::now())
+        .await;
     attempts::save_answers(db, officer, attempt, answers.clone(), Utc::now())
         .await
         .unwrap();
@@ -117,15 +115,13 @@ async fn submitting_twice_grades_once() {
     let attempt = attempts::start(db, officer, COURSE, Utc::now())
         .await
         .unwrap();
+    let late = app
+        .knowing_answers(officer, COURSE, attempt, Utc::now())
+        .await;
     let first = attempts::submit(db, officer, attempt, Utc::now())
         .await
         .unwrap();
     assert_eq!(first, (0, false), "nothing answered, nothing earned");
-    let keys = drawn_keys_after_submit(&app, attempt).await;
-    let late: HashMap<_, _> = keys
-        .iter()
-        .map(|k| (k.clone(), correct_form(&question(&app, k))))
-        .collect();
     assert_eq!(
         attempts::save_answers(db, officer, attempt, late, Utc::now()).await,
         Err(Error::Invalid(
@@ -140,18 +136,6 @@ async fn submitting_twice_grades_once() {
     );
 }
 
-async fn drawn_keys_after_submit(app: &TestApp, attempt: i32) -> Vec<String> {
-    use malaka_domain::entities::quiz_attempt;
-    use sea_orm::EntityTrait;
-    let row = quiz_attempt::Entity::find_by_id(attempt)
-        .one(&app.state.db.read)
-        .await
-        .unwrap()
-        .unwrap();
-    let drawn: Vec<attempts::Drawn> = serde_json::from_str(&row.draw).unwrap();
-    drawn.into_iter().map(|d| d.key).collect()
-}
-
 #[tokio::test]
 async fn answers_after_the_time_limit_are_refused_on_the_server() {
     let app = TestApp::new().await;
@@ -160,7 +144,8 @@ async fn answers_after_the_time_limit_are_refused_on_the_server() {
     let start = Utc::now();
     let attempt = attempts::start(db, officer, COURSE, start).await.unwrap();
     let keys = drawn_keys(&app, officer, attempt).await;
-    let one = |k: &String| HashMap::from([(k.clone(), correct_form(&question(&app, k)))]);
+    let right = app.knowing_answers(officer, COURSE, attempt, start).await;
+    let one = |k: &String| HashMap::from([(k.clone(), right[k].clone())]);
     attempts::save_answers(
         db,
         officer,
@@ -303,10 +288,9 @@ async fn item_analysis_separates_strong_and_weak_learners() {
         .await
         .unwrap();
     let strong_keys = drawn_keys(&app, strong, strong_attempt).await;
-    let perfect: HashMap<_, _> = strong_keys
-        .iter()
-        .map(|k| (k.clone(), correct_form(&question(&app, k))))
-        .collect();
+    let perfect = app
+        .knowing_answers(strong, COURSE, strong_attempt, Utc::now())
+        .await;
     attempts::save_answers(db, strong, strong_attempt, perfect, Utc::now())
         .await
         .unwrap();
@@ -388,8 +372,12 @@ async fn a_cleared_answer_is_removed_not_kept() {
     let attempt = attempts::start(db, officer, COURSE, Utc::now())
         .await
         .unwrap();
-    let key = drawn_keys(&app, officer, attempt).await.remove(0);
-    let mut answer = correct_form(&question(&app, &key));
+    let (key, mut answer) = app
+        .knowing_answers(officer, COURSE, attempt, Utc::now())
+        .await
+        .into_iter()
+        .next()
+        .unwrap();
     answer.insert("shown".into(), "1".into());
     attempts::save_answers(
         db,
@@ -473,11 +461,7 @@ async fn a_failed_attempt_does_not_reveal_the_right_answers() {
 
     let later = now + Duration::hours(25);
     let passing = attempts::start(db, officer, COURSE, later).await.unwrap();
-    let answers: HashMap<String, HashMap<String, String>> = drawn_keys(&app, officer, passing)
-        .await
-        .iter()
-        .map(|k| (k.clone(), correct_form(&question(&app, k))))
-        .collect();
+    let answers = app.knowing_answers(officer, COURSE, passing, later).await;
     attempts::save_answers(db, officer, passing, answers, later)
         .await
         .unwrap();
@@ -490,4 +474,105 @@ async fn a_failed_attempt_does_not_reveal_the_right_answers() {
         .unwrap()
         .review;
     assert!(review.iter().all(|item| item.correct_answer.is_some()));
+}
+
+/// The attempt page names and values options only by their position on screen. Before that,
+/// a matching's `m<i>` was right when its value was `i` and an ordering's `o<k>` belonged at
+/// place `k+1`, so the page source alone scored full marks on them. Here every form on the
+/// page is read with an HTML parser, that reading is submitted, and it scores what guessing
+/// scores.
+#[tokio::test]
+async fn the_attempt_page_holds_nothing_that_tells_a_right_option() {
+    use scraper::{Html, Selector};
+    let app = TestApp::new().await;
+    let fields = Selector::parse("input[name^='answer['], select[name^='answer[']").unwrap();
+    let options = Selector::parse("option").unwrap();
+    let (mut naive_total, mut knowing_total) = (0.0, 0.0);
+    for learner in 0..12 {
+        let officer = app
+            .user(&format!("officer{learner}@gov.uz"), Role::Officer, None)
+            .await;
+        let now = Utc::now();
+        let attempt = attempts::start(&app.state.db, officer, COURSE, now)
+            .await
+            .unwrap();
+        let cookie = format!("{}; malaka_lang=en", app.cookie_for(officer).await);
+        let page = app
+            .get(&format!("/courses/{COURSE}/quiz/{attempt}"), Some(&cookie))
+            .await;
+        assert_eq!(page.status, 200);
+        let html = Html::parse_document(&page.body);
+        let mut naive: HashMap<String, HashMap<String, String>> = HashMap::new();
+        let mut positions: HashMap<(String, String), Vec<String>> = HashMap::new();
+        for field in html.select(&fields) {
+            let name = field.attr("name").unwrap();
+            let (key, part) = name["answer[".len()..name.len() - 1]
+                .split_once("][")
+                .unwrap();
+            let values: Vec<String> = match field.value().name() {
+                "select" => field
+                    .select(&options)
+                    .filter_map(|o| o.attr("value").filter(|v| !v.is_empty()))
+                    .map(str::to_owned)
+                    .collect(),
+                _ => field.attr("value").map(str::to_owned).into_iter().collect(),
+            };
+            positions
+                .entry((key.to_owned(), part.to_owned()))
+                .or_default()
+                .extend(values);
+            // What the page source suggests: a matching's own index, an ordering's index + 1.
+            let guess = match part.split_at(1) {
+                ("m", index) => Some(index.to_owned()),
+                ("o", index) => Some((index.parse::<usize>().unwrap() + 1).to_string()),
+                _ => None,
+            };
+            if let Some(guess) = guess {
+                naive
+                    .entry(key.to_owned())
+                    .or_default()
+                    .insert(part.to_owned(), guess);
+            }
+        }
+        for ((key, part), values) in &positions {
+            let is_position_list = part == "choice"
+                && values.iter().all(|v| v.parse::<usize>().is_ok())
+                || part.starts_with('m');
+            if is_position_list {
+                let expected: Vec<String> = (0..values.len()).map(|i| i.to_string()).collect();
+                assert_eq!(
+                    values, &expected,
+                    "{key}/{part}: values are positions on screen"
+                );
+            } else if let Some(position) = part
+                .strip_prefix('c')
+                .filter(|n| n.parse::<usize>().is_ok())
+            {
+                assert_eq!(
+                    values,
+                    &[position],
+                    "{key}/{part}: a box is valued by its position"
+                );
+            }
+        }
+        let drawn = drawn_keys(&app, officer, attempt).await;
+        let points = |key: &String| f64::from(question(&app, key).points);
+        let total: f64 = drawn.iter().map(points).sum();
+        knowing_total += naive.keys().map(points).sum::<f64>() / total;
+        attempts::save_answers(&app.state.db, officer, attempt, naive, now)
+            .await
+            .unwrap();
+        let (score, _) = attempts::submit(&app.state.db, officer, attempt, now)
+            .await
+            .unwrap();
+        naive_total += f64::from(score) / 100.0;
+    }
+    assert!(
+        knowing_total > 0.0,
+        "the attempts drew matching or ordering questions"
+    );
+    assert!(
+        naive_total < knowing_total * 0.6,
+        "the page source scored {naive_total:.2} of the {knowing_total:.2} that knowing scores"
+    );
 }

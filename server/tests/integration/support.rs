@@ -14,8 +14,6 @@ use sea_orm::{ConnectionTrait, Database};
 use std::sync::atomic::{AtomicU32, Ordering};
 use tower::ServiceExt;
 
-pub use crate::completion::correct_form;
-
 pub const PASSWORD: &str = "correct horse battery staple";
 pub const TEST_SESSION_SECRET: &str = "integration-test-secret-of-at-least-32-bytes";
 
@@ -27,8 +25,14 @@ pub struct TestApp {
 }
 
 impl TestApp {
+    /// On the bundled catalog, or on the one `MALAKA_CATALOG_DIR` names (to try the suite on
+    /// a catalog being edited elsewhere).
     pub async fn new() -> Self {
-        Self::with_settings(Settings::default()).await
+        let mut settings = Settings::default();
+        if let Some(dir) = std::env::var_os("MALAKA_CATALOG_DIR") {
+            settings.catalog_dir = dir.into();
+        }
+        Self::with_settings(settings).await
     }
 
     pub async fn with_settings(settings: Settings) -> Self {

@@ -17,7 +17,8 @@ use crate::assignments::recurrence;
 use crate::certificates;
 use crate::entities::{enrolment, lesson_progress, quiz_answer, quiz_attempt};
 use crate::learning::catalog_cache::{pick_by_language, CachedCourse, CachedQuestion, CachedQuiz};
-use crate::quiz::knowledge_checks::{answer_from_form, feedback_for, input_of};
+use crate::quiz::knowledge_checks::{answer_from_form, feedback_for};
+use crate::quiz::presentation::{shown_count, Presented};
 use crate::Db;
 use crate::Error;
 use malaka_shared::i18n::{t, Locale};
@@ -148,15 +149,7 @@ pub fn draw_questions(quiz: &CachedQuiz, rng: &mut impl rand::Rng) -> Vec<Drawn>
         .into_iter()
         .map(|variants| {
             let question = &variants[0].question;
-            let size = match &question.kind {
-                QuestionKind::Single { options } | QuestionKind::Multiple { options } => {
-                    options.len()
-                }
-                QuestionKind::Matching { pairs } => pairs.len(),
-                QuestionKind::Ordering { items } => items.len(),
-                _ => 0,
-            };
-            let mut order: Vec<usize> = (0..size).collect();
+            let mut order: Vec<usize> = (0..shown_count(&question.kind)).collect();
             // Matching and ordering are always shuffled: in file order they give the answer away.
             let always = matches!(
                 question.kind,
@@ -193,11 +186,15 @@ pub async fn attempt_view(
         .into_iter()
         .filter_map(|drawn| {
             let cached = find_in_pool(quiz, &drawn.key, locale, &course.model.source_language)?;
+            let shown = Presented::drawn(&cached.question, &drawn.order, &drawn.key);
             Some(QuizQuestion {
                 key: drawn.key.clone(),
                 prompt_html: cached.prompt_html.clone(),
-                input: input_of(&cached.question, Some(&drawn.order)),
-                saved: saved.get(&drawn.key).cloned().unwrap_or_default(),
+                input: shown.input(),
+                saved: saved
+                    .get(&drawn.key)
+                    .map(|form| shown.to_display(form))
+                    .unwrap_or_default(),
             })
         })
         .collect();
@@ -213,8 +210,9 @@ pub async fn attempt_view(
     })
 }
 
-/// Saves the answers given (one transaction: all or none). Refused for another learner's
-/// attempt (not found), a submitted attempt, or after the deadline.
+/// Saves the answers given, as the learner's form shows them (one transaction: all or none).
+/// Refused for another learner's attempt (not found), a submitted attempt, or after the
+/// deadline.
 pub async fn save_answers(
     db: &Db,
     user_id: i32,
@@ -234,14 +232,28 @@ pub async fn save_answers(
     {
         return Err(Error::Invalid("the time for this attempt is up".into()));
     }
-    let drawn: Vec<String> = drawn(&attempt)?.into_iter().map(|d| d.key).collect();
+    let snapshot = db.catalog.snapshot();
+    let quiz = snapshot
+        .courses
+        .iter()
+        .find(|c| c.model.id == attempt.course_id)
+        .and_then(|course| course.quiz.as_ref())
+        .ok_or(Error::NotFound)?;
+    let draw: HashMap<String, Vec<usize>> = drawn(&attempt)?
+        .into_iter()
+        .map(|d| (d.key, d.order))
+        .collect();
     let mut rows = Vec::new();
     let mut cleared = Vec::new();
-    for (key, mut form) in answers.into_iter().filter(|(key, _)| drawn.contains(key)) {
+    for (key, mut form) in answers {
+        let (Some(order), Some(variants)) = (draw.get(&key), pool_entry(quiz, &key)) else {
+            continue;
+        };
         // The page sends `shown` for every question, so a question whose answer was cleared
         // (checkboxes unticked) arrives too, and its old answer is removed.
         form.remove("shown");
         form.retain(|_, value| !value.trim().is_empty());
+        let form = Presented::drawn(&variants[0].question, order, &key).to_file(&form);
         if form.is_empty() {
             cleared.push(key);
             continue;
@@ -300,11 +312,7 @@ pub async fn submit(
     let saved = saved_answers(db, attempt.id).await?;
     let (mut earned, mut possible) = (0.0, 0.0);
     for drawn in drawn(&attempt)? {
-        let Some(variants) = quiz
-            .pool
-            .iter()
-            .find(|variants| variants[0].question.id == drawn.key)
-        else {
+        let Some(variants) = pool_entry(quiz, &drawn.key) else {
             continue;
         };
         possible += f64::from(variants[0].question.points);
@@ -374,10 +382,7 @@ pub async fn result(
                 let cached = find_in_pool(quiz, &drawn.key, locale, &course.model.source_language)?;
                 let form = saved.get(&drawn.key).cloned().unwrap_or_default();
                 let question = &cached.question;
-                let variants = quiz
-                    .pool
-                    .iter()
-                    .find(|variants| variants[0].question.id == drawn.key)?;
+                let variants = pool_entry(quiz, &drawn.key)?;
                 let earned = best_grade(variants, &form);
                 Some(ReviewItem {
                     prompt_html: cached.prompt_html.clone(),
@@ -564,17 +569,21 @@ fn drawn(attempt: &quiz_attempt::Model) -> Result<Vec<Drawn>, Error> {
     serde_json::from_str(&attempt.draw).map_err(Error::from)
 }
 
+/// Every language version of a pool question.
+fn pool_entry<'a>(quiz: &'a CachedQuiz, key: &str) -> Option<&'a [CachedQuestion]> {
+    quiz.pool
+        .iter()
+        .find(|variants| variants[0].question.id == key)
+        .map(Vec::as_slice)
+}
+
 fn find_in_pool<'a>(
     quiz: &'a CachedQuiz,
     key: &str,
     locale: Locale,
     source: &str,
 ) -> Option<&'a CachedQuestion> {
-    let variants = quiz
-        .pool
-        .iter()
-        .find(|variants| variants[0].question.id == key)?;
-    pick_by_language(variants, |v| &v.language, locale, source)
+    pick_by_language(pool_entry(quiz, key)?, |v| &v.language, locale, source)
 }
 
 async fn all_lessons_completed(

@@ -6,15 +6,15 @@ use chrono::Utc;
 use malaka_courses::quiz::{Answer, Question, QuestionKind};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
-use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 
 use crate::entities::check_answer;
 use crate::learning::catalog_cache::{pick_by_language, CachedCourse, CachedLesson};
+use crate::quiz::presentation::Presented;
 use crate::Db;
 use crate::Error;
 use malaka_shared::i18n::Locale;
-use malaka_shared::quiz::{CheckInput, CheckResult, KnowledgeCheck};
+use malaka_shared::quiz::{CheckResult, KnowledgeCheck};
 
 pub async fn lesson_checks(
     db: &Db,
@@ -52,19 +52,20 @@ pub async fn lesson_checks(
         })
         .map(|cached| {
             let question = &cached.question;
+            let shown = Presented::for_learner(question, user_id);
             let result = answers.get(&question.id).map(|answer| {
                 let form: HashMap<String, String> =
                     serde_json::from_str(&answer.answer).unwrap_or_default();
                 CheckResult {
                     score_percent: answer.score_percent.max(0) as u32,
                     feedback: feedback_for(question, &form),
-                    answer: form,
+                    answer: shown.to_display(&form),
                 }
             });
             KnowledgeCheck {
                 id: question.id.clone(),
                 prompt_html: cached.prompt_html.clone(),
-                input: input_of(question, None),
+                input: shown.input(),
                 result,
             }
         })
@@ -72,7 +73,8 @@ pub async fn lesson_checks(
     Ok(checks)
 }
 
-/// Grades a knowledge-check answer and keeps it (the latest answer counts).
+/// Grades a knowledge-check answer, sent as the learner's form shows it, and keeps it (the
+/// latest answer counts).
 pub async fn answer_check(
     db: &Db,
     user_id: i32,
@@ -94,6 +96,7 @@ pub async fn answer_check(
         .find(|v| &v.language == source)
         .unwrap_or(&variants[0])
         .question;
+    let form = Presented::for_learner(question, user_id).to_file(&form);
     // Refuses an empty or malformed answer with a clear message before anything is stored.
     answer_from_form(&question.kind, &form)?;
     let earned = crate::quiz::attempts::best_grade(variants, &form);
@@ -127,8 +130,10 @@ pub async fn answer_check(
     Ok(score_percent as u32)
 }
 
-/// Reads an answer from form fields: `choice` (single, true-false), `c<option>` (multiple),
-/// `text`, `number`, `m<left>` = right index (matching), `o<item>` = 1-based position (ordering).
+/// Reads an answer from form fields in the course file's terms (see `presentation` for how the
+/// learner's display positions get there): `choice` (single, true-false), `c<option>`
+/// (multiple), `text`, `number`, `m<left>` = right index (matching), `o<item>` = 1-based
+/// position (ordering).
 pub fn answer_from_form(
     kind: &QuestionKind,
     form: &HashMap<String, String>,
@@ -181,51 +186,6 @@ pub fn answer_from_form(
             Answer::Order(placed.into_iter().map(|(_, item)| item).collect())
         }
     })
-}
-
-/// A fixed, learner-independent shuffle (so the form does not give the order away, and reads
-/// the same on every visit).
-pub fn display_order(seed: &str, count: usize) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..count).collect();
-    order.sort_by_key(|i| Sha256::digest(format!("{seed}/{i}").as_bytes()));
-    order
-}
-
-/// The form for a question; `order` is the display order of its options, right sides or items
-/// (a fixed shuffle for knowledge checks, the attempt's own shuffle in the final quiz).
-pub fn input_of(question: &Question, order: Option<&[usize]>) -> CheckInput {
-    let ordered = |count: usize, default: Vec<usize>| {
-        order
-            .filter(|o| o.len() == count)
-            .map_or(default, <[usize]>::to_vec)
-    };
-    match &question.kind {
-        QuestionKind::Single { options } | QuestionKind::Multiple { options } => {
-            CheckInput::Choice {
-                options: ordered(options.len(), (0..options.len()).collect())
-                    .into_iter()
-                    .map(|i| (i, options[i].text.clone()))
-                    .collect(),
-                multiple: matches!(question.kind, QuestionKind::Multiple { .. }),
-            }
-        }
-        QuestionKind::TrueFalse { .. } => CheckInput::TrueFalse,
-        QuestionKind::Short { .. } => CheckInput::Text,
-        QuestionKind::Numeric { .. } => CheckInput::Number,
-        QuestionKind::Matching { pairs } => CheckInput::Matching {
-            left: pairs.iter().map(|(left, _)| left.clone()).collect(),
-            right: ordered(pairs.len(), display_order(&question.id, pairs.len()))
-                .into_iter()
-                .map(|i| (i, pairs[i].1.clone()))
-                .collect(),
-        },
-        QuestionKind::Ordering { items } => CheckInput::Ordering {
-            items: ordered(items.len(), display_order(&question.id, items.len()))
-                .into_iter()
-                .map(|i| (i, items[i].clone()))
-                .collect(),
-        },
-    }
 }
 
 pub fn feedback_for(question: &Question, form: &HashMap<String, String>) -> Vec<String> {
@@ -286,14 +246,5 @@ mod tests {
             answer_from_form(&ordering, &form(&[("o0", "2"), ("o1", "3"), ("o2", "1")])).ok(),
             Some(Answer::Order(vec![2, 0, 1]))
         );
-    }
-
-    #[test]
-    fn the_display_order_is_a_stable_permutation() {
-        let order = display_order("q-factors", 5);
-        let mut sorted = order.clone();
-        sorted.sort_unstable();
-        assert_eq!(sorted, vec![0, 1, 2, 3, 4]);
-        assert_eq!(order, display_order("q-factors", 5));
     }
 }
