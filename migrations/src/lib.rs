@@ -14,6 +14,7 @@ mod m20261125_000007_course_versions;
 mod m20261201_000008_people_and_assignments;
 mod m20261202_000009_training_rounds;
 mod m20261203_000010_unique_attempt_numbers;
+mod m20261203_000011_revocation_bar;
 
 pub struct Migrator;
 
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000008_people_and_assignments::Migration),
             Box::new(m20261202_000009_training_rounds::Migration),
             Box::new(m20261203_000010_unique_attempt_numbers::Migration),
+            Box::new(m20261203_000011_revocation_bar::Migration),
         ]
     }
 }

@@ -35,6 +35,9 @@ pub struct Verification {
     pub expires_on: Option<String>,
     pub revoked_on: Option<String>,
     pub revoked_reason: Option<String>,
+    /// Revoked, and its holder may not earn the course's certificate again until an admin
+    /// lifts the bar.
+    pub barred: bool,
     /// A newer certificate for the same course replaced this one (a renewal).
     pub renewed: bool,
 }

@@ -43,3 +43,21 @@ pub async fn revoke_certificate(code: String, reason: String) -> Result<(), AppE
     leptos_axum::redirect(&format!("/verify/{code}"));
     Ok(())
 }
+
+/// Lets the holder of a revoked certificate earn the course's certificate again. Admins only.
+#[server(endpoint = "lift-certificate-bar")]
+pub async fn lift_certificate_bar(code: String, reason: String) -> Result<(), AppError> {
+    use malaka_domain::{certificates, AppState};
+    let context = crate::guard::request_context();
+    let admin = crate::guard::require_role(&[Role::Admin])?;
+    certificates::lift_bar(
+        &expect_context::<AppState>().db,
+        admin.id,
+        &code,
+        &reason,
+        context.client_ip,
+    )
+    .await?;
+    leptos_axum::redirect(&format!("/verify/{code}"));
+    Ok(())
+}

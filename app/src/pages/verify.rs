@@ -5,7 +5,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::certificates::status_label;
 use super::{request_path, request_user};
-use crate::api::certificates::{verify_certificate, RevokeCertificate};
+use crate::api::certificates::{verify_certificate, LiftCertificateBar, RevokeCertificate};
 use crate::components::{ErrorNotice, Layout};
 use crate::i18n::{t_with, tr, use_locale};
 use malaka_shared::certificates::{CertificateStatus, Verification};
@@ -78,13 +78,16 @@ fn VerificationView(verification: Verification, is_admin: bool) -> impl IntoView
         (true, CertificateStatus::Valid) => ("notice notice-success", tr("verify-genuine")),
     };
     let revocable = is_admin && v.status != CertificateStatus::Revoked;
+    let liftable = is_admin && v.barred;
     let code = v.code.clone();
+    let lift_code = v.code.clone();
     view! {
         <section aria-labelledby="verification-result">
             <p class=class role="status" id="verification-result">{headline}</p>
             {v.revoked_reason.clone().map(|reason| view! {
                 <p>{t_with(locale, "verify-revoked-reason", &[("reason", reason.into())])}</p>
             })}
+            {v.barred.then(|| view! { <p>{tr("verify-barred")}</p> })}
             {v.renewed.then(|| view! { <p>{tr("verify-renewed")}</p> })}
             <dl class="facts">
                 <dt>{tr("verify-learner")}</dt><dd>{v.learner_name}</dd>
@@ -104,6 +107,16 @@ fn VerificationView(verification: Verification, is_admin: bool) -> impl IntoView
                     <label for="reason">{tr("revoke-reason")}</label>
                     <textarea id="reason" name="reason" required maxlength="500"></textarea>
                     <button type="submit" class="button-danger">{tr("revoke-submit")}</button>
+                </form>
+            })}
+            {liftable.then(|| view! {
+                <form method="post" action=LiftCertificateBar::url() class="card">
+                    <h2>{tr("lift-bar-title")}</h2>
+                    <p>{tr("lift-bar-explanation")}</p>
+                    <input type="hidden" name="code" value=lift_code />
+                    <label for="lift-reason">{tr("lift-bar-reason")}</label>
+                    <textarea id="lift-reason" name="reason" required maxlength="500"></textarea>
+                    <button type="submit" class="button-secondary">{tr("lift-bar-submit")}</button>
                 </form>
             })}
         </section>

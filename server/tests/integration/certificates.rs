@@ -171,6 +171,87 @@ async fn an_admin_revokes_a_certificate_with_a_reason_and_it_shows_revoked() {
     assert_eq!(audit[0].subject, record.code);
 }
 
+/// Revoked means barred: no new attempt and no new certificate until
+/// an admin lifts the bar, which is audited; the revoked certificate stays revoked, and the
+/// successor earned afterwards replaces it.
+#[tokio::test]
+async fn a_revoked_certificate_bars_re_earning_until_an_admin_lifts_the_bar() {
+    use malaka_domain::quiz::attempts;
+    use malaka_domain::Error;
+    let app = TestApp::new().await;
+    let officer = app.user("jasur@gov.uz", Role::Officer, None).await;
+    let admin = app.user("admin@gov.uz", Role::Admin, None).await;
+    let db = &app.state.db;
+    let now = Utc::now();
+    app.complete_course(officer, COURSE, now).await;
+    let record = certificates_of(&app, officer).await.remove(0);
+    certificates::revoke(db, admin, &record.code, "someone else took the quiz", None)
+        .await
+        .unwrap();
+
+    let later = now + Duration::days(2);
+    assert_eq!(
+        attempts::start(db, officer, COURSE, later).await,
+        Err(Error::Invalid("quiz-blocked-revoked".into()))
+    );
+    let overview = attempts::overview(db, officer, COURSE, Locale::En)
+        .await
+        .unwrap();
+    assert_eq!(overview.blocked.as_deref(), Some("quiz-blocked-revoked"));
+    assert!(
+        certificates::verify(db, &record.code)
+            .await
+            .unwrap()
+            .unwrap()
+            .barred
+    );
+
+    let form = [
+        ("code", record.code.as_str()),
+        ("reason", "retraining agreed"),
+    ];
+    let officer_cookie = app.cookie_for(officer).await;
+    let refused = app
+        .post_form("/api/lift-certificate-bar", &form, Some(&officer_cookie))
+        .await;
+    assert_ne!(refused.status, StatusCode::OK);
+    assert!(certificates_of(&app, officer).await[0]
+        .bar_lifted_at
+        .is_none());
+    let admin_cookie = app.cookie_for(admin).await;
+    let page = app
+        .get(&format!("/verify/{}", record.code), Some(&admin_cookie))
+        .await;
+    assert!(page.body.contains("earn this course"), "offered to admins");
+    let lifted = app
+        .post_form("/api/lift-certificate-bar", &form, Some(&admin_cookie))
+        .await;
+    assert!(lifted.status.is_redirection(), "{}", lifted.status);
+    let audit = audit_entry::Entity::find()
+        .filter(audit_entry::Column::Action.eq("certificate.lift-bar"))
+        .all(&db.read)
+        .await
+        .unwrap();
+    assert_eq!(audit.len(), 1);
+    assert_eq!(audit[0].actor_user_id, Some(admin));
+
+    // The attempt budget counts from the lift: the earlier passed attempt does not block.
+    let retaken = now + Duration::days(3);
+    app.pass_final_quiz(officer, COURSE, retaken).await;
+    let mut issued = certificates_of(&app, officer).await;
+    issued.sort_by_key(|c| c.sequence);
+    assert_eq!(issued.len(), 2, "a successor was earned");
+    assert!(
+        issued[0].revoked_at.is_some(),
+        "the revoked one stays revoked"
+    );
+    assert_eq!(issued[1].replaces_id, Some(issued[0].id));
+    assert_eq!(
+        certificates::status(&issued[1], retaken),
+        CertificateStatus::Valid
+    );
+}
+
 #[tokio::test]
 async fn reminders_go_30_and_7_days_before_expiry_once_each_then_the_certificate_lapses() {
     let app = TestApp::new().await;

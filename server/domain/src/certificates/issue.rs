@@ -25,9 +25,9 @@ pub const RENEWAL_WINDOW_DAYS: i64 = 30;
 /// issues the certificate: the first time the course is completed; again, as the successor of
 /// the last one, when a new round of recurring training is completed; or as a renewal when
 /// the current certificate is about to expire and `retaken` says this completion comes from
-/// passing the final quiz again (re-reading a lesson renews nothing). Returns the new
-/// certificate, if one was issued. Call it inside the transaction that recorded what completed
-/// the course.
+/// passing the final quiz again (re-reading a lesson renews nothing). Nothing is recorded while
+/// a revoked certificate bars the learner (see [`is_barred`]). Returns the new certificate, if
+/// one was issued. Call it inside the transaction that recorded what completed the course.
 pub async fn record_completion(
     txn: &impl ConnectionTrait,
     keys: &CertificateKeys,
@@ -37,6 +37,10 @@ pub async fn record_completion(
     retaken: bool,
     now: DateTime<Utc>,
 ) -> Result<Option<certificate::Model>, Error> {
+    let latest = latest_certificate(txn, user_id, course.model.id).await?;
+    if latest.as_ref().is_some_and(is_barred) {
+        return Ok(None);
+    }
     let first_completion = enrolment::Entity::update_many()
         .col_expr(enrolment::Column::CompletedAt, Expr::value(now))
         .col_expr(enrolment::Column::ScorePercent, Expr::value(score))
@@ -47,7 +51,6 @@ pub async fn record_completion(
         .await?
         .rows_affected
         == 1;
-    let latest = latest_certificate(txn, user_id, course.model.id).await?;
     let renewing = match (&latest, first_completion) {
         (None, true) => None,
         // A completion recorded before certificates existed gets its certificate now.
@@ -75,8 +78,8 @@ pub async fn record_completion(
 }
 
 /// When the learner's current certificate for the course can be renewed at `now`: the moment
-/// renewal opened (its revocation, or 30 days before its expiry), since which quiz attempts
-/// count afresh. `None` when there is nothing to renew.
+/// renewal opened (an admin lifting a revocation's bar, or 30 days before its expiry), since
+/// which quiz attempts count afresh. `None` when there is nothing to renew.
 pub async fn renewable_since(
     db: &impl ConnectionTrait,
     user_id: i32,
@@ -87,7 +90,7 @@ pub async fn renewable_since(
     Ok(latest
         .filter(|current| is_renewable(current, now))
         .and_then(|current| {
-            current.revoked_at.or(current
+            current.bar_lifted_at.or(current
                 .expires_at
                 .map(|expires| expires - Duration::days(RENEWAL_WINDOW_DAYS)))
         }))
@@ -107,11 +110,32 @@ async fn latest_certificate(
         .await?)
 }
 
+/// Whether the learner's revoked certificate for the course still bars them from earning it
+/// again (no new attempts, no new certificate) until an admin lifts the bar.
+pub async fn barred(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    course_id: i32,
+) -> Result<bool, Error> {
+    Ok(latest_certificate(db, user_id, course_id)
+        .await?
+        .as_ref()
+        .is_some_and(is_barred))
+}
+
+/// Revoked, and the bar not lifted. Only the latest certificate counts: a revoked one that a
+/// successor (earned after the bar was lifted) replaced bars nothing.
+pub fn is_barred(current: &certificate::Model) -> bool {
+    current.revoked_at.is_some() && current.bar_lifted_at.is_none()
+}
+
 fn is_renewable(current: &certificate::Model, now: DateTime<Utc>) -> bool {
-    current.revoked_at.is_some()
-        || current
+    match current.revoked_at {
+        Some(_) => current.bar_lifted_at.is_some(),
+        None => current
             .expires_at
-            .is_some_and(|expires| expires - now <= Duration::days(RENEWAL_WINDOW_DAYS))
+            .is_some_and(|expires| expires - now <= Duration::days(RENEWAL_WINDOW_DAYS)),
+    }
 }
 
 async fn issue(
@@ -153,6 +177,8 @@ async fn issue(
         reminded_30_at: None,
         reminded_7_at: None,
         lapsed_at: None,
+        bar_lifted_at: None,
+        bar_lifted_by: None,
     };
     record.signature = record::sign(keys, &record);
     let inserted = certificate::ActiveModel {

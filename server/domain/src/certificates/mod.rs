@@ -105,6 +105,7 @@ pub async fn verify(db: &Db, code: &str) -> Result<Option<Verification>, Error> 
         expires_on: record.expires_at.map(day),
         revoked_on: record.revoked_at.map(day),
         revoked_reason: record.revoked_reason.clone(),
+        barred: issue::is_barred(&record),
         renewed,
     }))
 }
@@ -139,6 +140,51 @@ pub async fn revoke(
             &db.write,
             Some(admin_id),
             "certificate.revoke",
+            &record.code,
+            reason,
+            ip,
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// Lets the holder of a revoked certificate earn the course's certificate again: their quiz
+/// attempts count afresh from now and passing issues a successor. The revoked certificate
+/// stays revoked. Audited with the admin's reason.
+pub async fn lift_bar(
+    db: &Db,
+    admin_id: i32,
+    code: &str,
+    reason: &str,
+    ip: Option<IpAddr>,
+) -> Result<(), Error> {
+    let reason = reason.trim();
+    if reason.is_empty() || reason.chars().count() > MAX_REVOCATION_REASON {
+        return Err(Error::Invalid(format!(
+            "give a reason of 1 to {MAX_REVOCATION_REASON} characters"
+        )));
+    }
+    let record = find_by_code(&db.write, code)
+        .await?
+        .ok_or(Error::NotFound)?;
+    if record.revoked_at.is_none() {
+        return Err(Error::Invalid(
+            "only a revoked certificate bars anyone".into(),
+        ));
+    }
+    let lifted = certificate::Entity::update_many()
+        .col_expr(certificate::Column::BarLiftedAt, Expr::value(Utc::now()))
+        .col_expr(certificate::Column::BarLiftedBy, Expr::value(admin_id))
+        .filter(certificate::Column::Id.eq(record.id))
+        .filter(certificate::Column::BarLiftedAt.is_null())
+        .exec(&db.write)
+        .await?;
+    if lifted.rows_affected == 1 {
+        audit::record(
+            &db.write,
+            Some(admin_id),
+            "certificate.lift-bar",
             &record.code,
             reason,
             ip,

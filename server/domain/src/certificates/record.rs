@@ -123,6 +123,8 @@ mod tests {
             reminded_30_at: None,
             reminded_7_at: None,
             lapsed_at: None,
+            bar_lifted_at: None,
+            bar_lifted_by: None,
         };
         record.signature = sign(keys, &record);
         record

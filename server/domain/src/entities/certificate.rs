@@ -28,6 +28,9 @@ pub struct Model {
     pub reminded_30_at: Option<DateTimeUtc>,
     pub reminded_7_at: Option<DateTimeUtc>,
     pub lapsed_at: Option<DateTimeUtc>,
+    /// When an admin let the holder of this revoked certificate earn the course's again.
+    pub bar_lifted_at: Option<DateTimeUtc>,
+    pub bar_lifted_by: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

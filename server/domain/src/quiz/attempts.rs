@@ -8,7 +8,7 @@ use malaka_courses::quiz::{grade, QuestionKind, ReviewPolicy};
 use rand::seq::{IndexedRandom, SliceRandom};
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, TransactionTrait,
+    ActiveValue::Set, ColumnTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, TransactionTrait,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -50,9 +50,10 @@ pub async fn overview(
     let now = Utc::now();
     let open_attempt = attempts.iter().find(|a| is_open(a, now)).map(|a| a.id);
     let counting = attempts_that_count(db, user_id, course.model.id, &attempts, now).await?;
+    let barred = certificates::issue::barred(&db.read, user_id, course.model.id).await?;
     let blocked = match open_attempt {
         Some(_) => None,
-        None => start_blocked(quiz, &counting, now).map(str::to_owned),
+        None => start_blocked(quiz, &counting, barred, now).map(str::to_owned),
     };
     Ok(QuizOverview {
         course_slug: course.model.slug.clone(),
@@ -96,7 +97,8 @@ pub async fn start(db: &Db, user_id: i32, slug: &str, now: DateTime<Utc>) -> Res
         return Ok(open.id);
     }
     let counting = attempts_that_count(db, user_id, course.model.id, &attempts, now).await?;
-    if let Some(reason) = start_blocked(quiz, &counting, now) {
+    let barred = certificates::issue::barred(&db.read, user_id, course.model.id).await?;
+    if let Some(reason) = start_blocked(quiz, &counting, barred, now) {
         return Err(Error::Invalid(reason.into()));
     }
     let draw = draw_questions(quiz, &mut rand::rng());
@@ -115,7 +117,7 @@ pub async fn start(db: &Db, user_id: i32, slug: &str, now: DateTime<Utc>) -> Res
     };
     // The unique (user, course, number) index decides a race between parallel starts: one
     // insert wins, and every other request resumes the attempt it made.
-    quiz_attempt::Entity::insert(attempt)
+    let inserted = quiz_attempt::Entity::insert(attempt)
         .on_conflict(
             OnConflict::columns([
                 quiz_attempt::Column::UserId,
@@ -125,16 +127,22 @@ pub async fn start(db: &Db, user_id: i32, slug: &str, now: DateTime<Utc>) -> Res
             .do_nothing()
             .to_owned(),
         )
-        .exec_without_returning(&db.write)
-        .await?;
-    quiz_attempt::Entity::find()
-        .filter(quiz_attempt::Column::UserId.eq(user_id))
-        .filter(quiz_attempt::Column::CourseId.eq(course.model.id))
-        .filter(quiz_attempt::Column::Number.eq(number))
-        .one(&db.write)
-        .await?
-        .map(|attempt| attempt.id)
-        .ok_or(Error::Invariant("the attempt just started is missing"))
+        .exec(&db.write)
+        .await;
+    match inserted {
+        Ok(result) => Ok(result.last_insert_id),
+        Err(DbErr::RecordNotInserted) => quiz_attempt::Entity::find()
+            .filter(quiz_attempt::Column::UserId.eq(user_id))
+            .filter(quiz_attempt::Column::CourseId.eq(course.model.id))
+            .filter(quiz_attempt::Column::Number.eq(number))
+            .one(&db.write)
+            .await?
+            .map(|attempt| attempt.id)
+            .ok_or(Error::Invariant(
+                "the attempt that won the start is missing",
+            )),
+        Err(other) => Err(other.into()),
+    }
 }
 
 /// `questions_per_attempt` questions from the pool, in random order if the quiz says so, each
@@ -477,8 +485,12 @@ fn correct_answer(kind: &QuestionKind, locale: Locale) -> String {
 fn start_blocked(
     quiz: &CachedQuiz,
     attempts: &[quiz_attempt::Model],
+    barred_by_revocation: bool,
     now: DateTime<Utc>,
 ) -> Option<&'static str> {
+    if barred_by_revocation {
+        return Some("quiz-blocked-revoked");
+    }
     if attempts.iter().any(|a| a.passed == Some(true)) {
         return Some("quiz-blocked-passed");
     }
