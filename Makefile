@@ -39,7 +39,7 @@ lint:
 
 unit-tests:
 	cargo test --workspace
-	cargo run -q -p malaka-server -- courses check
+	cargo run -q -p malaka-server -- courses check --strict
 
 postgres-tests:
 	MALAKA_TEST_POSTGRES_URL=$$(bash .ci/with-postgres) cargo test -p malaka-server --test integration

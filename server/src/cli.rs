@@ -29,8 +29,14 @@ pub enum Command {
 #[derive(Debug, Subcommand)]
 pub enum CoursesCommand {
     /// Check every course under DIR (default: the bundled catalog) and print every problem as
-    /// `file:line:column: message`. Exits with status 1 when there are problems.
-    Check { dir: Option<PathBuf> },
+    /// `file:line:column: message`, then the answer-cue warnings of its question banks. Exits
+    /// with status 1 when there are problems (or, with --strict, warnings).
+    Check {
+        dir: Option<PathBuf>,
+        /// Treat answer-cue warnings as problems (CI does, for the bundled courses).
+        #[arg(long)]
+        strict: bool,
+    },
     /// Convert a Moodle GIFT question bank into a Malaka quiz file (Markdown). Questions that
     /// cannot be converted are listed as `file:line:column: message`; exits with status 1 then.
     ImportGift {
@@ -54,32 +60,45 @@ pub enum CoursesCommand {
     },
 }
 
-pub fn check_courses(dir: Option<PathBuf>) -> ExitCode {
+pub fn check_courses(dir: Option<PathBuf>, strict: bool) -> ExitCode {
     let dir = dir.unwrap_or_else(malaka_courses::bundled_catalog_dir);
-    match malaka_courses::load_catalog(&dir) {
-        Ok(catalog) => {
-            let lessons: usize = catalog.courses.iter().map(|c| c.lessons.len()).sum();
-            let questions: usize = catalog
-                .courses
-                .iter()
-                .flat_map(|c| c.final_quiz.iter())
-                .map(|q| q.pool.values().map(Vec::len).max().unwrap_or(0))
-                .sum();
-            println!(
-                "{}: {} courses, {lessons} lessons, {questions} final-quiz questions: no problems",
-                dir.display(),
-                catalog.courses.len()
-            );
-            ExitCode::SUCCESS
-        }
+    let catalog = match malaka_courses::load_catalog(&dir) {
+        Ok(catalog) => catalog,
         Err(error) => {
             let problems = error.problems();
             for problem in &problems {
                 eprintln!("{problem}");
             }
             eprintln!("{} problem(s) found", problems.len());
-            ExitCode::FAILURE
+            return ExitCode::FAILURE;
         }
+    };
+    let warnings: Vec<_> = catalog
+        .courses
+        .iter()
+        .flat_map(malaka_courses::quiz::course_warnings)
+        .collect();
+    for warning in &warnings {
+        eprintln!("{warning}");
+    }
+    let lessons: usize = catalog.courses.iter().map(|c| c.lessons.len()).sum();
+    let questions: usize = catalog
+        .courses
+        .iter()
+        .flat_map(|c| c.final_quiz.iter())
+        .map(|q| q.pool.values().map(Vec::len).max().unwrap_or(0))
+        .sum();
+    println!(
+        "{}: {} courses, {lessons} lessons, {questions} final-quiz questions: no problems, {} \
+         answer-cue warning(s)",
+        dir.display(),
+        catalog.courses.len(),
+        warnings.len()
+    );
+    if strict && !warnings.is_empty() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
     }
 }
 
@@ -108,6 +127,13 @@ pub fn import_gift(file: PathBuf, out: Option<PathBuf>) -> ExitCode {
     }
     for problem in &import.problems {
         eprintln!("{problem}");
+    }
+    let written = out.clone().unwrap_or_else(|| PathBuf::from("quiz.md"));
+    let (_, questions) =
+        malaka_courses::quiz::parse_quiz_file(&written, &import.markdown, &mut Vec::new());
+    let bank: Vec<_> = questions.iter().map(|q| (written.as_path(), q)).collect();
+    for warning in malaka_courses::quiz::bank_warnings(&bank) {
+        eprintln!("{warning}");
     }
     if import.problems.is_empty() {
         ExitCode::SUCCESS

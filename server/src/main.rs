@@ -10,8 +10,8 @@ use tracing_subscriber::EnvFilter;
 fn main() -> ExitCode {
     match Cli::parse().command.unwrap_or(Command::Serve) {
         Command::Courses {
-            command: CoursesCommand::Check { dir },
-        } => check_courses(dir),
+            command: CoursesCommand::Check { dir, strict },
+        } => check_courses(dir, strict),
         Command::Courses {
             command: CoursesCommand::ImportGift { file, out },
         } => import_gift(file, out),

@@ -2,11 +2,13 @@
 //! quiz file, cross-language consistency, and grading. Correct answers live only here and in
 //! the server; nothing in this module renders them into learner HTML.
 
+mod cues;
 mod gift;
 mod grading;
 mod question;
 mod quiz_file;
 
+pub use cues::{bank_warnings, course_warnings};
 pub use gift::{import_gift, GiftImport};
 pub use grading::{grade, Answer};
 pub use question::{parse_question, Choice, Question, QuestionKind};
