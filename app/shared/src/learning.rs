@@ -84,4 +84,7 @@ pub struct LessonView {
     pub is_fallback: bool,
     /// Knowledge checks, shown after the text.
     pub checks: Vec<crate::quiz::KnowledgeCheck>,
+    /// The server's signed note of when it served this page, sent back with "Mark complete"
+    /// so reading time counts without JavaScript too.
+    pub reading_receipt: String,
 }

@@ -44,15 +44,14 @@ pub async fn open_lesson(course: String, lesson: String) -> Result<LessonView, A
     use malaka_domain::{learning, AppState};
     let context = crate::guard::request_context();
     let user = crate::guard::require_user()?;
-    learning::open_lesson(
-        &expect_context::<AppState>().db,
-        user.id,
-        &course,
-        &lesson,
-        context.locale,
-    )
-    .await
-    .map_err(AppError::from)
+    let state = expect_context::<AppState>();
+    let mut view =
+        learning::open_lesson(&state.db, user.id, &course, &lesson, context.locale).await?;
+    view.reading_receipt =
+        state
+            .tokens
+            .reading_receipt(user.id, &format!("{course}/{lesson}"), chrono::Utc::now());
+    Ok(view)
 }
 
 #[server(endpoint = "enrol")]
@@ -68,13 +67,22 @@ pub async fn enrol(course: String) -> Result<(), AppError> {
     Ok(())
 }
 
+/// `opened`: the reading receipt of the page the form was on.
 #[server(endpoint = "complete-lesson")]
-pub async fn complete_lesson(course: String, lesson: String) -> Result<(), AppError> {
+pub async fn complete_lesson(
+    course: String,
+    lesson: String,
+    opened: Option<String>,
+) -> Result<(), AppError> {
     use malaka_domain::{learning, AppState};
     let user = crate::guard::require_user()?;
-    let next =
-        learning::complete_lesson(&expect_context::<AppState>().db, user.id, &course, &lesson)
-            .await?;
+    let state = expect_context::<AppState>();
+    let served_at = opened.and_then(|receipt| {
+        state
+            .tokens
+            .served_at(&receipt, user.id, &format!("{course}/{lesson}"))
+    });
+    let next = learning::complete_lesson(&state.db, user.id, &course, &lesson, served_at).await?;
     let target = match next {
         Some(next) => format!("/courses/{course}/lessons/{next}"),
         None => format!("/courses/{course}"),

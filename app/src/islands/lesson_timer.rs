@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 
 /// Counts the time a lesson is actually on screen and reports it every 30 seconds, for the
-/// time-on-task figures HR sees. Without JavaScript the server estimates it instead.
+/// time-on-task figures HR sees. Without JavaScript the server estimates it instead, from the
+/// signed time it served the page to "Mark complete".
 #[island]
 pub fn LessonTimer(course: String, lesson: String) -> impl IntoView {
     #[cfg(feature = "hydrate")]
@@ -16,6 +17,14 @@ fn start_reporting(course: String, lesson: String) {
     use std::time::Duration;
 
     const INTERVAL_SECONDS: i32 = 30;
+    // The first heartbeat starts the lesson's clock on the server (opening the page, a GET,
+    // records nothing).
+    {
+        let (course, lesson) = (course.clone(), lesson.clone());
+        leptos::task::spawn_local(async move {
+            let _ = record_time(course, lesson, 0).await;
+        });
+    }
     let is_visible = || {
         web_sys::window()
             .and_then(|window| window.document())

@@ -63,6 +63,7 @@ fn Lesson(lesson: LessonView) -> impl IntoView {
             <form method="post" action=CompleteLesson::url()>
                 <input type="hidden" name="course" value=lesson.course_slug.clone() />
                 <input type="hidden" name="lesson" value=lesson.slug.clone() />
+                <input type="hidden" name="opened" value=lesson.reading_receipt.clone() />
                 <button type="submit" class="button-primary">{tr("lesson-mark-complete")}</button>
             </form>
         }

@@ -154,7 +154,7 @@ async fn publishing_writes_the_files_keeps_progress_and_records_the_version_and_
     let trainer = app.user("t@gov.uz", Role::Trainer, None).await;
     let officer = app.user("o@gov.uz", Role::Officer, None).await;
     let db = &app.state.db;
-    learning::complete_lesson(db, officer, "cybersecurity", "phishing")
+    learning::complete_lesson(db, officer, "cybersecurity", "phishing", None)
         .await
         .unwrap();
     let version_before = db

@@ -49,7 +49,7 @@ async fn editing_and_removing_lessons_keeps_learners_progress() {
         lessons[0].slug.clone(),
         lessons.last().unwrap().slug.clone(),
     );
-    learning::complete_lesson(&app.state.db, officer, "cybersecurity", &first_slug)
+    learning::complete_lesson(&app.state.db, officer, "cybersecurity", &first_slug, None)
         .await
         .unwrap();
 

@@ -62,9 +62,15 @@ async fn completing_a_course_issues_one_signed_certificate_and_queues_its_email(
     let outline = learning::course_outline(&app.state.db, officer, COURSE, Locale::En)
         .await
         .unwrap();
-    learning::complete_lesson(&app.state.db, officer, COURSE, &outline.lessons[0].slug)
-        .await
-        .unwrap();
+    learning::complete_lesson(
+        &app.state.db,
+        officer,
+        COURSE,
+        &outline.lessons[0].slug,
+        None,
+    )
+    .await
+    .unwrap();
     assert_eq!(certificates_of(&app, officer).await.len(), 1);
 
     let verification = certificates::verify(&app.state.db, &record.code.to_lowercase())

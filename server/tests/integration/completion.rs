@@ -64,7 +64,7 @@ impl TestApp {
             .await
             .unwrap();
         for lesson in &outline.lessons {
-            learning::complete_lesson(db, user, course, &lesson.slug)
+            learning::complete_lesson(db, user, course, &lesson.slug, None)
                 .await
                 .unwrap();
         }

@@ -62,7 +62,7 @@ async fn saved_answers_come_back_and_a_perfect_attempt_passes_and_completes_the_
         .await
         .unwrap();
     for lesson in &outline.lessons {
-        learning::complete_lesson(db, officer, COURSE, &lesson.slug)
+        learning::complete_lesson(db, officer, COURSE, &lesson.slug, None)
             .await
             .unwrap();
     }

@@ -284,6 +284,105 @@ async fn a_lesson_page_renders_the_lesson_and_a_mark_complete_form() {
     );
 }
 
+/// A GET (even a cross-site top-level navigation, which carries the session cookie) changes
+/// nothing: opening a lesson neither enrols nor records. Without JavaScript, the time read comes
+/// from the signed receipt the page carries back with "Mark complete": the server's own clock,
+/// bound to the reader and the lesson.
+#[tokio::test]
+async fn opening_a_lesson_writes_nothing_and_its_receipt_times_the_reading() {
+    use malaka_domain::entities::{enrolment, lesson_progress};
+    use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+    let app = TestApp::new().await;
+    let officer = app.user("officer@gov.uz", Role::Officer, None).await;
+    let other = app.user("other@gov.uz", Role::Officer, None).await;
+    let db = &app.state.db;
+    let cookie = format!("{}; malaka_lang=en", app.cookie_for(officer).await);
+    let outline = malaka_domain::learning::course_outline(
+        db,
+        officer,
+        "cybersecurity",
+        malaka_app::i18n::Locale::En,
+    )
+    .await
+    .unwrap();
+    let (first, second) = (&outline.lessons[0].slug, &outline.lessons[1].slug);
+    let page = app
+        .get(
+            &format!("/courses/cybersecurity/lessons/{first}"),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(page.status, 200);
+    let enrolments = enrolment::Entity::find().count(&db.read).await.unwrap();
+    let progress = lesson_progress::Entity::find()
+        .count(&db.read)
+        .await
+        .unwrap();
+    assert_eq!((enrolments, progress), (0, 0), "a GET wrote something");
+
+    let html = scraper::Html::parse_document(&page.body);
+    let selector = scraper::Selector::parse("input[name=opened]").unwrap();
+    let receipt = html
+        .select(&selector)
+        .next()
+        .and_then(|input| input.attr("value"))
+        .expect("the form carries a receipt");
+    let lesson_key = format!("cybersecurity/{first}");
+    assert!(app
+        .state
+        .tokens
+        .served_at(receipt, officer, &lesson_key)
+        .is_some());
+
+    // As if the page had been served five minutes ago.
+    let served = chrono::Utc::now() - chrono::Duration::minutes(5);
+    let earlier = app
+        .state
+        .tokens
+        .reading_receipt(officer, &lesson_key, served);
+    let done = app
+        .post_form(
+            "/api/complete-lesson",
+            &[
+                ("course", "cybersecurity"),
+                ("lesson", first),
+                ("opened", &earlier),
+            ],
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(done.status, 302);
+    let seconds = |user: i32| async move {
+        lesson_progress::Entity::find()
+            .filter(lesson_progress::Column::UserId.eq(user))
+            .one(&db.read)
+            .await
+            .unwrap()
+            .unwrap()
+            .seconds_spent
+    };
+    assert!(
+        (299..=302).contains(&seconds(officer).await),
+        "{}",
+        seconds(officer).await
+    );
+    assert_eq!(enrolment::Entity::find().count(&db.read).await.unwrap(), 1);
+
+    // Another reader's receipt, or one for another lesson, credits nothing.
+    let other_cookie = format!("{}; malaka_lang=en", app.cookie_for(other).await);
+    app.post_form(
+        "/api/complete-lesson",
+        &[
+            ("course", "cybersecurity"),
+            ("lesson", second),
+            ("opened", &earlier),
+        ],
+        Some(&other_cookie),
+    )
+    .await;
+    assert_eq!(seconds(other).await, 0);
+}
+
 #[tokio::test]
 async fn demo_mode_says_so_on_the_sign_in_page() {
     let app = TestApp::with_settings(Settings {

@@ -149,7 +149,7 @@ async fn the_next_round_opens_a_period_after_completion_and_is_completed_afresh(
 
     // Reading one lesson again does not complete the round; the whole course does.
     let first_lesson = &outline.lessons[0].slug;
-    learning::complete_lesson(db, officer, "cybersecurity", first_lesson)
+    learning::complete_lesson(db, officer, "cybersecurity", first_lesson, None)
         .await
         .unwrap();
     assert_eq!(enrolment_of(&app, officer).await.completed_at, None);

@@ -61,16 +61,17 @@ async fn hr_counts_only_people_in_their_own_subtree() {
         .await
         .unwrap();
     for lesson in &outline.lessons {
-        learning::complete_lesson(db, inside_done, "cybersecurity", &lesson.slug)
+        learning::complete_lesson(db, inside_done, "cybersecurity", &lesson.slug, None)
             .await
             .unwrap();
     }
-    learning::open_lesson(
+    learning::record_time(
         db,
         inside_started,
         "cybersecurity",
         &outline.lessons[0].slug,
-        Locale::En,
+        0,
+        chrono::Utc::now(),
     )
     .await
     .unwrap();

@@ -13,6 +13,9 @@ const ISSUER: &str = "malaka";
 const AUDIENCE: &str = "malaka-web";
 const SIGNING_SECRET_NAME: &str = "session-signing-key";
 const MIN_SECRET_BYTES: usize = 32;
+/// Reading receipts are a different audience, so neither kind of token passes for the other.
+const RECEIPT_AUDIENCE: &str = "malaka-lesson-served";
+const RECEIPT_LIFETIME_SECONDS: i64 = 12 * 60 * 60;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Claims {
@@ -22,6 +25,19 @@ pub struct Claims {
     pub exp: i64,
     pub iss: String,
     pub aud: String,
+}
+
+/// When the server served a lesson to a reader, signed, for the "Mark complete" form to bring
+/// back: with JavaScript off it is the only server-observed start of a reading session.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct ReadingReceipt {
+    sub: String,
+    /// `course/lesson`.
+    les: String,
+    iat: i64,
+    exp: i64,
+    iss: String,
+    aud: String,
 }
 
 impl Claims {
@@ -34,6 +50,7 @@ pub struct TokenKeys {
     encoding: EncodingKey,
     decoding: DecodingKey,
     validation: Validation,
+    receipt_validation: Validation,
     pub lifetime_seconds: i64,
 }
 
@@ -52,10 +69,13 @@ impl TokenKeys {
         validation.set_audience(&[AUDIENCE]);
         validation.set_required_spec_claims(&["exp", "iss", "aud", "sub"]);
         validation.leeway = 5;
+        let mut receipt_validation = validation.clone();
+        receipt_validation.set_audience(&[RECEIPT_AUDIENCE]);
         Self {
             encoding: EncodingKey::from_secret(secret),
             decoding: DecodingKey::from_secret(secret),
             validation,
+            receipt_validation,
             lifetime_seconds: lifetime_minutes * 60,
         }
     }
@@ -78,6 +98,31 @@ impl TokenKeys {
         decode::<Claims>(token, &self.decoding, &self.validation)
             .ok()
             .map(|data| data.claims)
+    }
+
+    /// A receipt saying the server served `lesson` (as `course/lesson`) to `user_id` at `now`.
+    pub fn reading_receipt(&self, user_id: i32, lesson: &str, now: DateTime<Utc>) -> String {
+        let receipt = ReadingReceipt {
+            sub: user_id.to_string(),
+            les: lesson.to_owned(),
+            iat: now.timestamp(),
+            exp: now.timestamp() + RECEIPT_LIFETIME_SECONDS,
+            iss: ISSUER.into(),
+            aud: RECEIPT_AUDIENCE.into(),
+        };
+        encode(&Header::new(Algorithm::HS256), &receipt, &self.encoding)
+            .expect("HS256 signing cannot fail")
+    }
+
+    /// When the lesson was served, if `receipt` is genuine, unexpired and for this reader and
+    /// lesson; anything else counts as no receipt (no reading time credited), not an error.
+    pub fn served_at(&self, receipt: &str, user_id: i32, lesson: &str) -> Option<DateTime<Utc>> {
+        let data =
+            decode::<ReadingReceipt>(receipt, &self.decoding, &self.receipt_validation).ok()?;
+        let receipt = data.claims;
+        (receipt.sub == user_id.to_string() && receipt.les == lesson)
+            .then(|| DateTime::from_timestamp(receipt.iat, 0))
+            .flatten()
     }
 
     /// Tokens are renewed once half their life has passed, so active learners stay signed in.
@@ -164,6 +209,23 @@ mod tests {
         )
         .unwrap();
         assert!(keys().verify(&token).is_none());
+    }
+
+    #[test]
+    fn a_reading_receipt_is_bound_to_its_reader_and_lesson_and_is_no_session() {
+        let keys = keys();
+        let now = Utc::now();
+        let receipt = keys.reading_receipt(7, "course/lesson", now);
+        assert_eq!(
+            keys.served_at(&receipt, 7, "course/lesson")
+                .map(|t| t.timestamp()),
+            Some(now.timestamp())
+        );
+        assert_eq!(keys.served_at(&receipt, 8, "course/lesson"), None);
+        assert_eq!(keys.served_at(&receipt, 7, "course/other"), None);
+        assert_eq!(keys.verify(&receipt), None, "a receipt is not a session");
+        let session = keys.issue(7, 1, now);
+        assert_eq!(keys.served_at(&session, 7, "course/lesson"), None);
     }
 
     #[test]

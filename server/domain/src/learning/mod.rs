@@ -27,8 +27,6 @@ use malaka_shared::learning::{
 /// A reading session's time counts up to this much when a lesson is completed without the
 /// page's timer (JavaScript off): enough for a careful reader, not for a tab left open overnight.
 const MAX_UNTIMED_SECONDS_PER_MINUTE_OF_READING: i64 = 120;
-/// A new view counts as a new reading session after this long.
-const SESSION_GAP_SECONDS: i64 = 60;
 const MAX_HEARTBEAT_SECONDS: i32 = 60;
 
 pub async fn my_learning(db: &Db, user_id: i32, locale: Locale) -> Result<Vec<CourseCard>, Error> {
@@ -141,20 +139,9 @@ pub async fn open_lesson(
     let course = find_course(&snapshot, course_slug)?;
     let (index, current) = course.lesson(lesson_slug).ok_or(Error::NotFound)?;
     let text = course.lesson_text(current, locale).ok_or(Error::NotFound)?;
+    // Reading a lesson writes nothing (a GET, even a cross-site one, changes no state): the
+    // page's first heartbeat, a knowledge check or "Mark complete" enrol and record, all POSTs.
     let progress = progress_of(&db.read, user_id, Some(course)).await?;
-    if find_enrolment(&db.read, user_id, course.model.id)
-        .await?
-        .is_none()
-    {
-        enrol_in(&db.write, user_id, course.model.id).await?;
-    }
-    record_view(
-        &db.write,
-        user_id,
-        current.model.id,
-        progress.get(&current.model.id),
-    )
-    .await?;
     let checks =
         crate::quiz::knowledge_checks::lesson_checks(db, user_id, course, current, locale).await?;
 
@@ -191,6 +178,7 @@ pub async fn open_lesson(
         language: text.language.clone(),
         is_fallback: text.language != locale.code(),
         checks,
+        reading_receipt: String::new(),
     })
 }
 
@@ -218,12 +206,20 @@ pub async fn complete_lesson(
     user_id: i32,
     course_slug: &str,
     lesson_slug: &str,
+    opened_at: Option<DateTime<Utc>>,
 ) -> Result<Option<String>, Error> {
     let snapshot = db.catalog.snapshot();
     let course = find_course(&snapshot, course_slug)?;
     let (index, current) = course.lesson(lesson_slug).ok_or(Error::NotFound)?;
     let now = Utc::now();
     enrol_in(&db.write, user_id, course.model.id).await?;
+    let cap = i64::from(current.model.minutes) * MAX_UNTIMED_SECONDS_PER_MINUTE_OF_READING;
+    // Time since the server last saw the reader: its last heartbeat, or (JavaScript off) when
+    // it served the page, as the signed receipt in the form says.
+    let untimed = |last_seen: Option<DateTime<Utc>>| {
+        let since = last_seen.max(opened_at).unwrap_or(now);
+        (now - since).num_seconds().clamp(0, cap) as i32
+    };
 
     let existing = lesson_progress::Entity::find()
         .filter(lesson_progress::Column::UserId.eq(user_id))
@@ -232,9 +228,7 @@ pub async fn complete_lesson(
         .await?;
     match existing {
         Some(row) if row.completed_at.is_none() => {
-            let cap = i64::from(current.model.minutes) * MAX_UNTIMED_SECONDS_PER_MINUTE_OF_READING;
-            let untimed = (now - row.last_seen_at).num_seconds().clamp(0, cap) as i32;
-            let spent = row.seconds_spent + untimed;
+            let spent = row.seconds_spent + untimed(Some(row.last_seen_at));
             let mut row = row.into_active_model();
             row.completed_at = Set(Some(now));
             row.last_seen_at = Set(now);
@@ -242,8 +236,10 @@ pub async fn complete_lesson(
             row.update(&db.write).await?;
         }
         Some(_) => {}
-        // Completed without opening (e.g. a form re-sent): no reading time can be credited.
-        None => insert_progress(&db.write, user_id, current.model.id, now, Some(now)).await?,
+        None => {
+            let read = untimed(None);
+            insert_progress(&db.write, user_id, current.model.id, now, Some(now), read).await?
+        }
     }
 
     let progress = progress_of(&db.write, user_id, Some(course)).await?;
@@ -292,9 +288,10 @@ pub async fn record_time(
         .one(&db.write)
         .await?
     else {
-        return Err(Error::Invalid(
-            "open the lesson before recording time on it".into(),
-        ));
+        // The first heartbeat of a lesson (sent as the page opens) starts its clock and
+        // enrols; nothing before it was observed, so it credits nothing.
+        enrol_in(&db.write, user_id, lesson.model.course_id).await?;
+        return insert_progress(&db.write, user_id, lesson.model.id, now, None, 0).await;
     };
     if progress.completed_at.is_some() {
         return Ok(());
@@ -320,34 +317,13 @@ pub async fn record_time(
     Ok(())
 }
 
-async fn record_view(
-    db: &impl ConnectionTrait,
-    user_id: i32,
-    lesson_id: i32,
-    existing: Option<&lesson_progress::Model>,
-) -> Result<(), Error> {
-    let now = Utc::now();
-    match existing {
-        None => insert_progress(db, user_id, lesson_id, now, None).await,
-        // Writing on every page view would make reading cost a write; once a minute is enough.
-        Some(row) if (now - row.last_seen_at).num_seconds() > SESSION_GAP_SECONDS => {
-            lesson_progress::Entity::update_many()
-                .col_expr(lesson_progress::Column::LastSeenAt, Expr::value(now))
-                .filter(lesson_progress::Column::Id.eq(row.id))
-                .exec(db)
-                .await?;
-            Ok(())
-        }
-        Some(_) => Ok(()),
-    }
-}
-
 async fn insert_progress(
     db: &impl ConnectionTrait,
     user_id: i32,
     lesson_id: i32,
     now: DateTime<Utc>,
     completed_at: Option<DateTime<Utc>>,
+    seconds_spent: i32,
 ) -> Result<(), Error> {
     let row = lesson_progress::ActiveModel {
         user_id: Set(user_id),
@@ -355,7 +331,7 @@ async fn insert_progress(
         started_at: Set(now),
         last_seen_at: Set(now),
         completed_at: Set(completed_at),
-        seconds_spent: Set(0),
+        seconds_spent: Set(seconds_spent),
         ..Default::default()
     };
     lesson_progress::Entity::insert(row)
