@@ -72,6 +72,17 @@ pub struct ImportReport {
     pub problems: Vec<LineProblem>,
     /// When and how many people were created, once the import was applied.
     pub applied: Option<(String, usize)>,
+    /// Clean rows that would create admins or HR officers: listed by name, and applied only
+    /// with a separate confirmation.
+    pub privileged: Vec<PrivilegedRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PrivilegedRow {
+    pub line: usize,
+    pub name: String,
+    pub email: String,
+    pub role: Role,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

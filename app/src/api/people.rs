@@ -86,7 +86,11 @@ pub async fn people_import_report(id: i32) -> Result<ImportReport, AppError> {
 /// Creates the people of a checked file: all of them when it is clean, or only the clean rows
 /// when the admin asks for that (`clean_only`).
 #[server(endpoint = "apply-people-import")]
-pub async fn apply_people_import(id: i32, clean_only: Option<String>) -> Result<(), AppError> {
+pub async fn apply_people_import(
+    id: i32,
+    clean_only: Option<String>,
+    privileged_confirmed: Option<String>,
+) -> Result<(), AppError> {
     use malaka_domain::people::import;
     use malaka_domain::AppState;
     let context = crate::guard::request_context();
@@ -97,6 +101,7 @@ pub async fn apply_people_import(id: i32, clean_only: Option<String>) -> Result<
         &admin,
         id,
         clean_only.is_some(),
+        privileged_confirmed.is_some(),
         context.client_ip,
         chrono::Utc::now(),
     )

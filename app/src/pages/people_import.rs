@@ -66,6 +66,18 @@ pub fn ImportReportPage() -> impl IntoView {
 fn Report(report: ImportReport) -> impl IntoView {
     let locale = use_locale();
     let clean = report.problems.is_empty();
+    let privileged_count = report.privileged.len();
+    // Rows that create admins, HR officers or trainers are applied only with their own tick.
+    let confirmation = move || {
+        (privileged_count > 0).then(|| view! {
+            <p class="choice">
+                <input type="checkbox" id="privileged-confirmed" name="privileged_confirmed" value="yes" required />
+                <label for="privileged-confirmed">
+                    {t_with(locale, "import-privileged-confirm", &[("count", privileged_count.into())])}
+                </label>
+            </p>
+        })
+    };
     let summary = t_with(
         locale,
         "import-summary",
@@ -85,6 +97,7 @@ fn Report(report: ImportReport) -> impl IntoView {
         (None, true, _) => view! {
             <form method="post" action=ApplyPeopleImport::url()>
                 <input type="hidden" name="id" value=report.id />
+                {confirmation()}
                 <button type="submit" class="button-primary">
                     {t_with(locale, "import-apply", &[("count", report.rows_clean.into())])}
                 </button>
@@ -95,6 +108,7 @@ fn Report(report: ImportReport) -> impl IntoView {
                 <input type="hidden" name="id" value=report.id />
                 <input type="hidden" name="clean_only" value="yes" />
                 <p>{tr("import-fix-or-partial")}</p>
+                {confirmation()}
                 <button type="submit">
                     {t_with(locale, "import-apply-clean", &[("count", report.rows_clean.into())])}
                 </button>
@@ -121,6 +135,29 @@ fn Report(report: ImportReport) -> impl IntoView {
                             <tr>
                                 <th scope="row">{problem.line}</th>
                                 <td>{problem_text(locale, &problem.problem)}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        })}
+        {(privileged_count > 0).then(|| view! {
+            <div class="table-scroll">
+                <table>
+                    <caption>{tr("import-privileged-caption")}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{tr("import-line")}</th>
+                            <th scope="col">{tr("import-privileged-person")}</th>
+                            <th scope="col">{tr("people-role")}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {report.privileged.iter().map(|row| view! {
+                            <tr>
+                                <th scope="row">{row.line}</th>
+                                <td>{format!("{} <{}>", row.name, row.email)}</td>
+                                <td><strong>{tr(&format!("people-role-{}", row.role.as_str()))}</strong></td>
                             </tr>
                         }).collect_view()}
                     </tbody>

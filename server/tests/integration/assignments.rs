@@ -199,7 +199,7 @@ async fn people_who_join_later_are_assigned_with_the_same_window() {
     let id = import::upload(db, &admin, "join.csv", file.as_bytes(), None, later)
         .await
         .unwrap();
-    import::apply(&app.state, &admin, id, false, None, later)
+    import::apply(&app.state, &admin, id, false, false, None, later)
         .await
         .unwrap();
 
@@ -287,7 +287,7 @@ async fn a_withdrawn_assignment_releases_its_people_and_enrols_no_newcomers() {
     let id = import::upload(db, &admin, "late.csv", file.as_bytes(), None, Utc::now())
         .await
         .unwrap();
-    import::apply(&app.state, &admin, id, false, None, Utc::now())
+    import::apply(&app.state, &admin, id, false, false, None, Utc::now())
         .await
         .unwrap();
     let late = user::Entity::find()

@@ -220,3 +220,40 @@ async fn a_message_that_cannot_be_sent_is_shown_to_admins_who_can_retry_it() {
     assert_eq!(row.status, outbox::PENDING);
     assert_eq!(row.attempts, 0);
 }
+
+/// An invitation's link is a secret: once the email has gone, the outbox (and every backup
+/// taken after) keeps the fact that it was sent, not the token.
+#[tokio::test]
+async fn a_sent_invitation_leaves_no_token_in_the_outbox() {
+    use malaka_domain::entities::user;
+    use malaka_domain::people::invitations;
+    let sink = SmtpSink::start();
+    let (app, worker) = app_sending_to(&sink).await;
+    let invited = app.user("new@gov.uz", Role::Officer, None).await;
+    let person = user::Entity::find_by_id(invited)
+        .one(&app.state.db.read)
+        .await
+        .unwrap()
+        .unwrap();
+    invitations::send(&app.state.db.write, &person, Utc::now())
+        .await
+        .unwrap();
+    let token = match outbox::payload(&outbox_rows(&app).await[0]).unwrap() {
+        Email::Invitation { token, .. } => token,
+        other => panic!("{other:?}"),
+    };
+    assert!(!token.is_empty());
+
+    assert_eq!(worker.run_once().await.unwrap(), 1);
+    assert!(
+        sink.messages()[0].contains(&token),
+        "the email carries the link"
+    );
+    let row = outbox_rows(&app).await.remove(0);
+    assert_eq!(row.status, outbox::SENT);
+    assert!(!row.payload.contains(&token), "{}", row.payload);
+    assert!(matches!(
+        outbox::payload(&row).unwrap(),
+        Email::Invitation { token, .. } if token.is_empty()
+    ));
+}

@@ -5,7 +5,7 @@ use malaka_domain::entities::{invitation, outbox_message, user};
 use malaka_domain::mail::outbox::{self, Email};
 use malaka_domain::people::organisation::{add_unit, create_unit, UnitKind};
 use malaka_domain::people::{import, invitations, staff_file};
-use malaka_domain::{auth, CurrentUser};
+use malaka_domain::{auth, CurrentUser, Error};
 use malaka_shared::people::Role;
 use malaka_shared::people::{ImportProblem, LineProblem};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
@@ -229,7 +229,7 @@ async fn every_bad_row_is_reported_with_its_line_and_nothing_is_created() {
         ]
     );
 
-    let refused = import::apply(&app.state, &admin, id, false, None, Utc::now()).await;
+    let refused = import::apply(&app.state, &admin, id, false, false, None, Utc::now()).await;
     assert!(
         refused.is_err(),
         "a file with problems is not applied whole"
@@ -242,7 +242,19 @@ async fn every_bad_row_is_reported_with_its_line_and_nothing_is_created() {
         2
     );
 
-    let created = import::apply(&app.state, &admin, id, true, None, Utc::now())
+    // A row that makes an HR officer is named in the report and needs its own confirmation.
+    let report = import::report(&app.state.db.read, id).await.unwrap();
+    let named: Vec<(&str, Role)> = report
+        .privileged
+        .iter()
+        .map(|row| (row.email.as_str(), row.role))
+        .collect();
+    assert_eq!(named, [("fine@gov.uz", Role::Hr)]);
+    assert_eq!(
+        import::apply(&app.state, &admin, id, true, false, None, Utc::now()).await,
+        Err(Error::Invalid("import-privileged-unconfirmed".into()))
+    );
+    let created = import::apply(&app.state, &admin, id, true, true, None, Utc::now())
         .await
         .unwrap();
     assert_eq!(created, 2, "only the clean rows");
@@ -253,7 +265,7 @@ async fn every_bad_row_is_reported_with_its_line_and_nothing_is_created() {
         .unwrap()
         .unwrap();
     assert_eq!((fine.role.as_str(), fine.language.as_str()), ("hr", "ru"));
-    let again = import::apply(&app.state, &admin, id, true, None, Utc::now()).await;
+    let again = import::apply(&app.state, &admin, id, true, true, None, Utc::now()).await;
     assert!(again.is_err(), "a file is applied once");
     assert_eq!(
         user::Entity::find()
@@ -299,7 +311,7 @@ async fn import_one(app: &TestApp, admin: &CurrentUser, email: &str) {
     )
     .await
     .unwrap();
-    import::apply(&app.state, admin, id, false, None, Utc::now())
+    import::apply(&app.state, admin, id, false, false, None, Utc::now())
         .await
         .unwrap();
 }

@@ -293,6 +293,10 @@ import-apply-clean = { $count ->
    *[other] Импортировать только { $count } строк без ошибок
 }
 import-problems-caption = Ошибки по строкам файла
+import-privileged-caption = Эти строки дают больше прав, чем у сотрудника: проверьте каждого человека
+import-privileged-person = Человек
+import-privileged-confirm = Я проверил(а) { $count } человек(а) выше и подтверждаю указанные для них права
+import-privileged-unconfirmed = Этот файл даёт права администратора, кадровой службы или тренера: проверьте людей в отчёте и подтвердите их перед импортом.
 import-line = Строка
 import-problem = Ошибка
 import-another = Загрузить другой файл

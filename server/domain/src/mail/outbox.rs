@@ -52,6 +52,18 @@ pub enum Email {
 }
 
 impl Email {
+    /// What is kept once the message has gone: an invitation's token is the secret of a
+    /// sign-up link, so the outbox (and its backups) must not hold it after it was delivered.
+    pub fn without_secrets(self) -> Self {
+        match self {
+            Email::Invitation { invitation_id, .. } => Email::Invitation {
+                invitation_id,
+                token: String::new(),
+            },
+            other => other,
+        }
+    }
+
     fn kind(&self) -> &'static str {
         match self {
             Email::CertificateIssued { .. } => "certificate_issued",
@@ -145,16 +157,19 @@ pub async fn claim_due(
         .await?)
 }
 
-/// Records the SMTP server's answer. Only the worker holding the claim can mark the message.
+/// Records the SMTP server's answer and drops the message's secrets. Only the worker holding
+/// the claim can mark the message.
 pub async fn mark_sent(
     db: &impl ConnectionTrait,
-    id: i64,
+    message: &outbox_message::Model,
     worker: &str,
     smtp_response: &str,
     now: DateTime<Utc>,
 ) -> Result<(), Error> {
+    let kept = serde_json::to_string(&payload(message)?.without_secrets()).map_err(Error::from)?;
     outbox_message::Entity::update_many()
         .col_expr(outbox_message::Column::Status, Expr::value(SENT))
+        .col_expr(outbox_message::Column::Payload, Expr::value(kept))
         .col_expr(outbox_message::Column::SentAt, Expr::value(now))
         .col_expr(
             outbox_message::Column::SmtpResponse,
@@ -168,7 +183,7 @@ pub async fn mark_sent(
             outbox_message::Column::ClaimedUntil,
             Expr::value(Option::<DateTime<Utc>>::None),
         )
-        .filter(outbox_message::Column::Id.eq(id))
+        .filter(outbox_message::Column::Id.eq(message.id))
         .filter(outbox_message::Column::ClaimedBy.eq(worker))
         .exec(db)
         .await?;

@@ -132,7 +132,7 @@ impl OutboxWorker {
                 );
                 outbox::mark_sent(
                     &state.db.write,
-                    message.id,
+                    &message,
                     &self.inner.id,
                     &answer,
                     Utc::now(),

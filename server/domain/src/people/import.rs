@@ -19,7 +19,7 @@ use crate::assignments::Newcomers;
 use crate::entities::{people_import, user};
 use crate::Error;
 use crate::{audit, people::organisation, AppState, CurrentUser, Db};
-use malaka_shared::people::{ImportReport, ImportSummary, LineProblem};
+use malaka_shared::people::{ImportReport, ImportSummary, LineProblem, PrivilegedRow, Role};
 
 /// 10,000 people with long names and units fit in well under this.
 pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
@@ -144,11 +144,29 @@ pub async fn recent(db: &impl ConnectionTrait, limit: u64) -> Result<Vec<ImportS
         .collect())
 }
 
+/// The rows that would give someone more than an officer's rights.
+fn privileged(clean: &[CleanRow]) -> Vec<PrivilegedRow> {
+    clean
+        .iter()
+        .filter(|row| row.role != Role::Officer)
+        .map(|row| PrivilegedRow {
+            line: row.line,
+            name: row.name.clone(),
+            email: row.email.clone(),
+            role: row.role,
+        })
+        .collect()
+}
+
 pub async fn report(db: &impl ConnectionTrait, id: i32) -> Result<ImportReport, Error> {
     let row = people_import::Entity::find_by_id(id)
         .one(db)
         .await?
         .ok_or(Error::NotFound)?;
+    let privileged = match row.applied_at {
+        Some(_) => Vec::new(),
+        None => privileged(&examine(db, &row.content).await?.clean),
+    };
     Ok(ImportReport {
         id: row.id,
         file_name: row.file_name,
@@ -162,15 +180,19 @@ pub async fn report(db: &impl ConnectionTrait, id: i32) -> Result<ImportReport, 
                 row.applied_count.unwrap_or(0) as usize,
             )
         }),
+        privileged,
     })
 }
 
-/// Creates the people of import `id`; returns how many. Applying twice is refused.
+/// Creates the people of import `id`; returns how many. Applying twice is refused, and so is a
+/// file that would create admins or HR officers unless `privileged_confirmed` (the admin saw
+/// them listed by name and ticked a separate confirmation).
 pub async fn apply(
     state: &AppState,
     admin: &CurrentUser,
     id: i32,
     clean_only: bool,
+    privileged_confirmed: bool,
     ip: Option<IpAddr>,
     now: DateTime<Utc>,
 ) -> Result<usize, Error> {
@@ -187,6 +209,10 @@ pub async fn apply(
     }
     if examined.clean.is_empty() {
         return Err(Error::Invalid("no row can be imported".into()));
+    }
+    let privileged = privileged(&examined.clean);
+    if !privileged.is_empty() && !privileged_confirmed {
+        return Err(Error::Invalid("import-privileged-unconfirmed".into()));
     }
     let txn = db.write.begin().await?;
     let claimed = people_import::Entity::update_many()
@@ -230,10 +256,14 @@ pub async fn apply(
         "people.import",
         &format!("import {id}"),
         &format!(
-            "{}: {} people created, {} rows left out, {enrolments} assignments",
+            "{}: {} people created, {} rows left out, {enrolments} assignments{}",
             row.file_name,
             examined.clean.len(),
-            examined.rows_total - examined.clean.len()
+            examined.rows_total - examined.clean.len(),
+            privileged
+                .iter()
+                .map(|p| format!("; {} <{}> as {}", p.name, p.email, p.role.as_str()))
+                .collect::<String>()
         ),
         ip,
     )
