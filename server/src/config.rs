@@ -1,6 +1,7 @@
 //! Configuration, read once from environment variables (documented in the README).
 
 use leptos::prelude::LeptosOptions;
+use malaka_domain::auth::client_address::parse_trusted_proxies;
 use malaka_domain::Settings;
 use std::path::{Path, PathBuf};
 
@@ -54,6 +55,16 @@ impl Config {
             mail_from: var("MALAKA_MAIL_FROM")
                 .unwrap_or_else(|| "Malaka <no-reply@malaka.localhost>".to_owned()),
             mail_retry_seconds: number("MALAKA_MAIL_RETRY_SECONDS", 30)?,
+            trusted_proxies: match var("MALAKA_TRUSTED_PROXIES") {
+                None => Vec::new(),
+                Some(list) => {
+                    parse_trusted_proxies(&list).map_err(|reason| ConfigError::Invalid {
+                        name: "MALAKA_TRUSTED_PROXIES",
+                        value: list.clone(),
+                        reason,
+                    })?
+                }
+            },
             catalog_dir: var("MALAKA_CATALOG_DIR")
                 .map(PathBuf::from)
                 .unwrap_or_else(malaka_courses::bundled_catalog_dir),

@@ -27,6 +27,8 @@ pub struct Settings {
     pub mail_from: String,
     /// The first retry of a failed email waits this long, doubling after each failure.
     pub mail_retry_seconds: i64,
+    /// Reverse proxies whose `X-Forwarded-For` names the client (`MALAKA_TRUSTED_PROXIES`).
+    pub trusted_proxies: Vec<ipnet::IpNet>,
 }
 
 impl Default for Settings {
@@ -41,6 +43,7 @@ impl Default for Settings {
             smtp_url: None,
             mail_from: "Malaka <no-reply@malaka.localhost>".into(),
             mail_retry_seconds: 30,
+            trusted_proxies: Vec::new(),
         }
     }
 }

@@ -5,6 +5,7 @@ use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use malaka_domain::auth::client_address::client_address;
 use malaka_domain::auth::session::{resolve, session_cookie, SESSION_COOKIE};
 use std::net::SocketAddr;
 
@@ -18,7 +19,17 @@ pub async fn attach_session(
     let client_ip = request
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
-        .map(|info| info.0.ip());
+        .map(|info| {
+            let forwarded_for = request
+                .headers()
+                .get("x-forwarded-for")
+                .and_then(|value| value.to_str().ok());
+            client_address(
+                info.0.ip(),
+                forwarded_for,
+                &state.app.settings.trusted_proxies,
+            )
+        });
     let context = match resolve(&state.app, request.headers(), client_ip).await {
         Ok(context) => context,
         Err(_) => return StatusCode::SERVICE_UNAVAILABLE.into_response(),

@@ -383,6 +383,55 @@ async fn opening_a_lesson_writes_nothing_and_its_receipt_times_the_reading() {
     assert_eq!(seconds(other).await, 0);
 }
 
+/// Behind the reverse proxy the README supports, each client is limited on its own: the
+/// address comes from `X-Forwarded-For`, believed only from the configured proxy. From anyone
+/// else the header is ignored, so it cannot be used to escape the limits.
+#[tokio::test]
+async fn behind_a_trusted_proxy_one_guessing_client_does_not_lock_out_another() {
+    use axum::extract::ConnectInfo;
+    use std::net::SocketAddr;
+    let app = TestApp::with_settings(Settings {
+        trusted_proxies: vec!["127.0.0.1/32".parse().unwrap()],
+        ..Settings::default()
+    })
+    .await;
+    app.user("dilnoza@gov.uz", Role::Officer, None).await;
+    let sign_in = |peer: &str, forwarded_for: &str, password: &str| {
+        let body = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs([("email", "dilnoza@gov.uz"), ("password", password)])
+            .finish();
+        let mut request = Request::post("/api/sign-in")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::HOST, "127.0.0.1:3000")
+            .header(header::ORIGIN, "http://127.0.0.1:3000")
+            .header("sec-fetch-site", "same-origin")
+            .header("x-forwarded-for", forwarded_for)
+            .body(Body::from(body))
+            .unwrap();
+        let peer: SocketAddr = peer.parse().unwrap();
+        request.extensions_mut().insert(ConnectInfo(peer));
+        app.send(request)
+    };
+    let signed_in = |response: &crate::support::TestResponse| response.session_cookie().is_some();
+    for _ in 0..8 {
+        sign_in("127.0.0.1:40000", "203.0.113.7", "guess").await;
+    }
+    let attacker = sign_in("127.0.0.1:40000", "203.0.113.7", PASSWORD).await;
+    assert!(!signed_in(&attacker), "the guessing client waits");
+    let owner = sign_in("127.0.0.1:40001", "198.51.100.20", PASSWORD).await;
+    assert!(
+        signed_in(&owner),
+        "another client behind the same proxy is not locked out"
+    );
+
+    // Not from the proxy: the header is the client's own words, and changing it does not help.
+    for n in 0..8 {
+        sign_in("192.0.2.50:5000", &format!("10.9.9.{n}"), "guess").await;
+    }
+    let forged = sign_in("192.0.2.50:5000", "10.9.9.200", PASSWORD).await;
+    assert!(!signed_in(&forged));
+}
+
 #[tokio::test]
 async fn demo_mode_says_so_on_the_sign_in_page() {
     let app = TestApp::with_settings(Settings {

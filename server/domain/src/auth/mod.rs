@@ -1,5 +1,7 @@
-//! Authentication: argon2id passwords, signed session tokens, sign-in rate limits.
+//! Authentication: argon2id passwords, signed session tokens, sign-in rate limits, and who the
+//! client is behind a reverse proxy.
 
+pub mod client_address;
 mod password;
 mod rate_limit;
 pub mod session;
@@ -45,6 +47,7 @@ pub async fn authenticate(
         .await?;
     match user {
         Some(user) if password_matches => {
+            state.sign_in_limits.record_success(&email, ip);
             audit::record(
                 &state.db.write,
                 Some(user.id),
@@ -57,6 +60,7 @@ pub async fn authenticate(
             Ok(user)
         }
         _ => {
+            state.sign_in_limits.record_failure(&email, ip);
             audit::record(&state.db.write, None, "sign-in-failed", &email, "", ip).await?;
             Err(Error::SignInFailed)
         }
