@@ -236,3 +236,15 @@ pub async fn resend_invitation(id: i32) -> Result<(), AppError> {
     leptos_axum::redirect(&format!("/admin/person/{id}?invited=1"));
     Ok(())
 }
+
+/// Signs a person out on every device. Admins only.
+#[server(endpoint = "end-person-sessions")]
+pub async fn end_person_sessions(id: i32) -> Result<(), AppError> {
+    use malaka_domain::{people, AppState};
+    let context = crate::guard::request_context();
+    let admin = crate::guard::require_role(&[Role::Admin])?;
+    let db = &expect_context::<AppState>().db;
+    people::end_sessions_for(db, &admin, id, context.client_ip).await?;
+    leptos_axum::redirect(&format!("/admin/person/{id}?signed_out=1"));
+    Ok(())
+}

@@ -3,7 +3,9 @@ use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::people::{get_person, search_people, ResendInvitation, UpdatePerson};
+use crate::api::people::{
+    get_person, search_people, EndPersonSessions, ResendInvitation, UpdatePerson,
+};
 use crate::components::{loaded_page, Pager};
 use crate::i18n::{t_with, tr, use_locale};
 use malaka_shared::people::{PeopleList, PersonEditor};
@@ -109,6 +111,12 @@ fn Person(editor: PersonEditor) -> impl IntoView {
                 <label for="active">{tr("people-active-label")}</label>
             </div>
             <button type="submit" class="button-primary">{tr("people-save")}</button>
+        </form>
+        {query.get("signed_out").map(|_| view! { <p class="notice notice-success" role="status">{tr("people-sessions-ended")}</p> })}
+        <form method="post" action=EndPersonSessions::url() class="card">
+            <input type="hidden" name="id" value=person.id />
+            <p>{tr("people-end-sessions-explanation")}</p>
+            <button type="submit">{tr("people-end-sessions")}</button>
         </form>
         {query.get("invited").map(|_| view! { <p class="notice notice-success" role="status">{tr("people-invitation-sent")}</p> })}
         {(person.awaiting_password && person.active).then(|| view! {

@@ -99,7 +99,7 @@ pub fn router(app: AppState, leptos: LeptosOptions) -> Router {
         .route("/course-assets/{course}/{file}", get(assets::course_asset))
         .merge(pages_and_functions)
         .merge(site_files)
-        .layer(from_fn(security::headers))
+        .layer(from_fn_with_state(state.clone(), security::headers))
         // Pages are compressed per response with zstd or gzip: fast for small documents (brotli's
         // per-response set-up costs more than it saves at this size). The static files were
         // compressed with brotli at its best once, at build time (`make build`).

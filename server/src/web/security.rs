@@ -10,9 +10,25 @@ use super::{ServerState, SERVER_FN_PREFIX};
 /// Pages set their own Content-Security-Policy (with a nonce); anything else gets a strict one.
 const FALLBACK_CSP: &str = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'; sandbox";
 
-pub async fn headers(request: Request, next: Next) -> Response {
+/// Once the site is served over TLS, browsers should never try it without: two years, as the
+/// HSTS preload list asks.
+const STRICT_TRANSPORT_SECURITY: &str = "max-age=63072000; includeSubDomains";
+
+pub async fn headers(State(state): State<ServerState>, request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
+    let over_tls = state
+        .app
+        .settings
+        .public_origin
+        .as_deref()
+        .is_some_and(|origin| origin.starts_with("https://"));
+    if over_tls {
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static(STRICT_TRANSPORT_SECURITY),
+        );
+    }
     headers.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),

@@ -154,3 +154,93 @@ async fn oversized_sign_in_input_is_refused_before_any_work() {
         .unwrap();
     assert_eq!(after, before, "nothing was written to the audit log");
 }
+
+/// An admin can sign a person out on every device (a lost phone); an officer cannot do it to
+/// anyone. Audited.
+#[tokio::test]
+async fn an_admin_ends_a_persons_sessions_everywhere() {
+    use malaka_domain::entities::audit_entry;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let app = TestApp::new().await;
+    let officer = app.user("dilnoza@gov.uz", Role::Officer, None).await;
+    let other = app.user("jasur@gov.uz", Role::Officer, None).await;
+    let admin = app.user("admin@gov.uz", Role::Admin, None).await;
+    let session = app.cookie_for(officer).await;
+    let id = officer.to_string();
+    let form = [("id", id.as_str())];
+
+    let other_cookie = app.cookie_for(other).await;
+    let refused = app
+        .post_form("/api/end-person-sessions", &form, Some(&other_cookie))
+        .await;
+    assert!(!refused.location().unwrap_or_default().contains("signed_out"));
+    assert_eq!(
+        app.get("/learning", Some(&session)).await.status,
+        200,
+        "still signed in"
+    );
+
+    let admin_cookie = app.cookie_for(admin).await;
+    let ended = app
+        .post_form("/api/end-person-sessions", &form, Some(&admin_cookie))
+        .await;
+    assert_eq!(ended.status, 302);
+    assert_eq!(app.get("/learning", Some(&session)).await.status, 302);
+    let audit = audit_entry::Entity::find()
+        .filter(audit_entry::Column::Action.eq("person.end-sessions"))
+        .all(&app.state.db.read)
+        .await
+        .unwrap();
+    assert_eq!(audit.len(), 1);
+    assert_eq!(audit[0].actor_user_id, Some(admin));
+}
+
+/// Activity renews a session, but not for ever: twelve hours after signing in, a token signed
+/// with the server's key, unexpired by its own clock, is refused.
+#[tokio::test]
+async fn a_session_ends_twelve_hours_after_sign_in_however_active() {
+    use jsonwebtoken::{encode, EncodingKey, Header};
+    let app = TestApp::new().await;
+    let officer = app.user("dilnoza@gov.uz", Role::Officer, None).await;
+    let now = chrono::Utc::now().timestamp();
+    let claims = |signed_in: i64| malaka_domain::auth::Claims {
+        sub: officer.to_string(),
+        ver: 0,
+        sat: signed_in,
+        iat: now - 60,
+        exp: now + 600,
+        iss: "malaka".into(),
+        aud: "malaka-web".into(),
+    };
+    let cookie = |signed_in: i64| {
+        let token = encode(
+            &Header::default(),
+            &claims(signed_in),
+            &EncodingKey::from_secret(TEST_SESSION_SECRET.as_bytes()),
+        )
+        .unwrap();
+        format!("malaka_session={token}")
+    };
+    let recent = cookie(now - 11 * 3600);
+    assert_eq!(app.get("/learning", Some(&recent)).await.status, 200);
+    let stale = cookie(now - 12 * 3600 - 60);
+    assert_eq!(app.get("/learning", Some(&stale)).await.status, 302);
+}
+
+#[tokio::test]
+async fn hsts_is_sent_when_the_site_is_served_over_https() {
+    let app = TestApp::with_settings(Settings {
+        public_origin: Some("https://malaka.example.uz".into()),
+        secure_cookies: true,
+        ..Settings::default()
+    })
+    .await;
+    let page = app.get("/sign-in", None).await;
+    let hsts = page
+        .headers
+        .get("strict-transport-security")
+        .and_then(|v| v.to_str().ok());
+    assert_eq!(hsts, Some("max-age=63072000; includeSubDomains"));
+    let plain = TestApp::new().await.get("/sign-in", None).await;
+    assert!(plain.headers.get("strict-transport-security").is_none());
+}

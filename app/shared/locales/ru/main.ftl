@@ -504,6 +504,9 @@ people-count = { $count ->
    *[other] { $count } сотрудников
 }
 people-role = Роль
+people-end-sessions = Выйти на всех устройствах
+people-end-sessions-explanation = Завершает все сеансы этого человека на всех устройствах, например после потери телефона. Войти снова можно.
+people-sessions-ended = Все сеансы этого человека завершены.
 people-active = Может войти
 people-active-label = Учётная запись активна (сотрудник может войти)
 people-yes = Да

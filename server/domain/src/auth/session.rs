@@ -71,7 +71,7 @@ pub async fn resolve(
         };
         if let Some(found) = found.filter(|found| found.token_version == claims.ver) {
             if state.tokens.needs_renewal(&claims, now) {
-                renewed_token = Some(state.tokens.issue(found.id, found.token_version, now));
+                renewed_token = state.tokens.renew(&claims, now);
             }
             user = Some(CurrentUser {
                 id: found.id,

@@ -1,6 +1,8 @@
-//! Session tokens: HS256 JWTs with a short lifetime. Verification pins the algorithm and checks
-//! expiry, issuer and audience; the `ver` claim must equal the user's current token version, so
-//! signing out (which raises the version) ends every session of that user.
+//! Session tokens: HS256 JWTs with a short lifetime, renewed while the learner is active but
+//! never past an absolute lifetime from sign-in (`sat`), so a stolen cookie kept alive by
+//! activity still dies. Verification pins the algorithm and checks expiry, issuer and audience;
+//! the `ver` claim must equal the user's current token version, so signing out (which raises
+//! the version) ends every session of that user.
 
 use chrono::{DateTime, Utc};
 use jsonwebtoken::{decode, encode, Algorithm, DecodingKey, EncodingKey, Header, Validation};
@@ -13,6 +15,8 @@ const ISSUER: &str = "malaka";
 const AUDIENCE: &str = "malaka-web";
 const SIGNING_SECRET_NAME: &str = "session-signing-key";
 const MIN_SECRET_BYTES: usize = 32;
+/// However active the session, sign in again after this long: a working day and then some.
+pub const ABSOLUTE_LIFETIME_SECONDS: i64 = 12 * 60 * 60;
 /// Reading receipts are a different audience, so neither kind of token passes for the other.
 const RECEIPT_AUDIENCE: &str = "malaka-lesson-served";
 const RECEIPT_LIFETIME_SECONDS: i64 = 12 * 60 * 60;
@@ -21,6 +25,10 @@ const RECEIPT_LIFETIME_SECONDS: i64 = 12 * 60 * 60;
 pub struct Claims {
     pub sub: String,
     pub ver: i32,
+    /// When the person signed in; renewals keep it. Tokens from before it existed have none
+    /// and count as signed in at the epoch, so they are refused.
+    #[serde(default)]
+    pub sat: i64,
     pub iat: i64,
     pub exp: i64,
     pub iss: String,
@@ -80,12 +88,26 @@ impl TokenKeys {
         }
     }
 
+    /// A new session, signed in at `now`.
     pub fn issue(&self, user_id: i32, token_version: i32, now: DateTime<Utc>) -> String {
+        self.sign(user_id.to_string(), token_version, now.timestamp(), now)
+    }
+
+    /// A fresh token for the same session, or none once the session's absolute lifetime is
+    /// over. It expires no later than that lifetime either.
+    pub fn renew(&self, claims: &Claims, now: DateTime<Utc>) -> Option<String> {
+        (now.timestamp() < claims.sat + ABSOLUTE_LIFETIME_SECONDS)
+            .then(|| self.sign(claims.sub.clone(), claims.ver, claims.sat, now))
+    }
+
+    fn sign(&self, sub: String, ver: i32, signed_in_at: i64, now: DateTime<Utc>) -> String {
         let claims = Claims {
-            sub: user_id.to_string(),
-            ver: token_version,
+            sub,
+            ver,
+            sat: signed_in_at,
             iat: now.timestamp(),
-            exp: now.timestamp() + self.lifetime_seconds,
+            exp: (now.timestamp() + self.lifetime_seconds)
+                .min(signed_in_at + ABSOLUTE_LIFETIME_SECONDS),
             iss: ISSUER.into(),
             aud: AUDIENCE.into(),
         };
@@ -93,11 +115,13 @@ impl TokenKeys {
             .expect("HS256 signing cannot fail")
     }
 
-    /// The token's claims when its signature, algorithm, expiry, issuer and audience are right.
+    /// The token's claims when its signature, algorithm, expiry, issuer and audience are right
+    /// and the session is within its absolute lifetime.
     pub fn verify(&self, token: &str) -> Option<Claims> {
         decode::<Claims>(token, &self.decoding, &self.validation)
             .ok()
             .map(|data| data.claims)
+            .filter(|claims| Utc::now().timestamp() < claims.sat + ABSOLUTE_LIFETIME_SECONDS)
     }
 
     /// A receipt saying the server served `lesson` (as `course/lesson`) to `user_id` at `now`.
@@ -197,6 +221,7 @@ mod tests {
         let claims = Claims {
             sub: "1".into(),
             ver: 0,
+            sat: Utc::now().timestamp(),
             iat: 0,
             exp: Utc::now().timestamp() + 600,
             iss: ISSUER.into(),
@@ -209,6 +234,30 @@ mod tests {
         )
         .unwrap();
         assert!(keys().verify(&token).is_none());
+    }
+
+    #[test]
+    fn renewals_keep_the_sign_in_time_and_stop_at_the_absolute_lifetime() {
+        let keys = keys();
+        let now = Utc::now();
+        let signed_in = now - Duration::hours(11) - Duration::minutes(50);
+        let claims = keys.verify(&keys.issue(7, 1, now)).unwrap();
+        let mut old = claims.clone();
+        old.sat = signed_in.timestamp();
+        let renewed = keys.verify(&keys.renew(&old, now).unwrap()).unwrap();
+        assert_eq!(renewed.sat, old.sat, "a renewal is the same session");
+        assert!(
+            renewed.exp <= old.sat + ABSOLUTE_LIFETIME_SECONDS,
+            "and ends with it"
+        );
+        old.sat = (now - Duration::hours(12)).timestamp();
+        assert_eq!(keys.renew(&old, now), None);
+        let kept_alive = keys.sign(old.sub.clone(), 1, old.sat, now - Duration::minutes(5));
+        assert_eq!(
+            keys.verify(&kept_alive),
+            None,
+            "past twelve hours it is refused"
+        );
     }
 
     #[test]
@@ -235,6 +284,7 @@ mod tests {
         let claims = Claims {
             sub: "1".into(),
             ver: 0,
+            sat: Utc::now().timestamp(),
             iat: 0,
             exp: Utc::now().timestamp() + 600,
             iss: ISSUER.into(),

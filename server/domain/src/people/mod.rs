@@ -92,6 +92,29 @@ pub async fn set_language(db: &Db, user_id: i32, locale: Locale) -> Result<(), E
     Ok(())
 }
 
+/// An admin signs a person out everywhere (a lost phone, a suspected stolen session). Audited.
+pub async fn end_sessions_for(
+    db: &Db,
+    admin: &crate::CurrentUser,
+    user_id: i32,
+    ip: Option<std::net::IpAddr>,
+) -> Result<(), Error> {
+    let person = user::Entity::find_by_id(user_id)
+        .one(&db.read)
+        .await?
+        .ok_or(Error::NotFound)?;
+    end_all_sessions(db, person.id).await?;
+    crate::audit::record(
+        &db.write,
+        Some(admin.id),
+        "person.end-sessions",
+        &person.email,
+        "",
+        ip,
+    )
+    .await
+}
+
 /// Ends every session of the user: tokens carry the version they were issued with.
 pub async fn end_all_sessions(db: &Db, user_id: i32) -> Result<(), Error> {
     user::Entity::update_many()
