@@ -38,8 +38,8 @@ pub enum Refusal {
     FileType { allowed: &'static str },
     #[error("the content is not a {expected} file, whatever its name says")]
     ContentMismatch { expected: &'static str },
-    #[error("the SVG holds scripts or event handlers, which are not allowed")]
-    ActiveSvg,
+    #[error("the SVG was refused: {0}")]
+    ActiveSvg(#[from] crate::svg::SvgRefusal),
     #[error("text files must be UTF-8")]
     NotUtf8,
 }
@@ -325,29 +325,7 @@ fn check_content(kind: Kind, bytes: &[u8]) -> Result<(), Refusal> {
         },
         Kind::Svg => {
             let text = std::str::from_utf8(bytes).map_err(|_| Refusal::NotUtf8)?;
-            let lower = text.to_ascii_lowercase();
-            if !lower.contains("<svg") {
-                return Err(Refusal::ContentMismatch {
-                    expected: "image/svg+xml",
-                });
-            }
-            // An event handler is an attribute whose name starts with "on": `onload=`, ...
-            let has_handler = lower.match_indices("on").any(|(at, _)| {
-                let before = lower[..at].chars().next_back();
-                let rest = &lower[at + 2..];
-                let name_len = rest.chars().take_while(char::is_ascii_alphabetic).count();
-                before.is_some_and(|c| c.is_ascii_whitespace() || c == '/')
-                    && name_len > 0
-                    && rest[name_len..].trim_start().starts_with('=')
-            });
-            if lower.contains("<script")
-                || lower.contains("javascript:")
-                || lower.contains("<foreignobject")
-                || has_handler
-            {
-                return Err(Refusal::ActiveSvg);
-            }
-            Ok(())
+            crate::svg::check_svg(text).map_err(Refusal::from)
         }
     }
 }

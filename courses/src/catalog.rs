@@ -227,7 +227,7 @@ pub fn load_course(dir: &Path) -> Result<Course, CatalogError> {
     });
     check_unique_ids(lesson_questions.chain(quiz_questions), &mut problems);
 
-    let assets = list_assets(&dir.join("assets"), &mut hasher)?;
+    let assets = list_assets(&dir.join("assets"), &mut hasher, &mut problems)?;
     if !problems.is_empty() {
         return Err(CatalogError::Invalid(problems));
     }
@@ -411,7 +411,13 @@ fn is_slug(text: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
-fn list_assets(dir: &Path, hasher: &mut Sha256) -> Result<Vec<String>, CatalogError> {
+/// The files under `assets/`; an SVG that could run code or load something is a problem (the
+/// same check a course archive gets).
+fn list_assets(
+    dir: &Path,
+    hasher: &mut Sha256,
+    problems: &mut Vec<Problem>,
+) -> Result<Vec<String>, CatalogError> {
     if !dir.is_dir() {
         return Ok(Vec::new());
     }
@@ -424,6 +430,14 @@ fn list_assets(dir: &Path, hasher: &mut Sha256) -> Result<Vec<String>, CatalogEr
             })?;
             hasher.update(name.as_bytes());
             hasher.update(&bytes);
+            if name.to_ascii_lowercase().ends_with(".svg") {
+                let checked = std::str::from_utf8(&bytes)
+                    .map_err(|_| "it is not UTF-8 text".to_owned())
+                    .and_then(|text| crate::svg::check_svg(text).map_err(|e| e.to_string()));
+                if let Err(reason) = checked {
+                    problems.push(Problem::whole_file(&path, format!("SVG refused: {reason}")));
+                }
+            }
             assets.push(name.to_string());
         }
     }

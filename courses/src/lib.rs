@@ -11,6 +11,7 @@ mod front_matter;
 mod language;
 pub mod quiz;
 mod render;
+pub mod svg;
 
 pub use catalog::{load_catalog, load_course, Catalog, Course, CourseMeta, Lesson, LessonText};
 pub use error::{CatalogError, Problem};

@@ -195,14 +195,14 @@ fn images_are_checked_by_their_content_not_their_name() {
         b"<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"></svg>",
         b"<svg xmlns=\"http://www.w3.org/2000/svg\"><a href=\"javascript:alert(1)\">x</a></svg>",
     ] {
-        assert_eq!(
+        assert!(matches!(
             refusal(
                 &valid_with(("tiny/assets/d.svg", svg)),
                 &ArchiveLimits::default()
             )
             .1,
-            Refusal::ActiveSvg
-        );
+            Refusal::ActiveSvg(_)
+        ));
     }
     assert_eq!(
         refusal(
