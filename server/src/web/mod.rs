@@ -71,6 +71,7 @@ pub fn router(app: AppState, leptos: LeptosOptions) -> Router {
                 move || shell(leptos.clone())
             },
         )
+        .layer(from_fn(error::server_fn_error_status))
         .layer(from_fn_with_state(
             state.clone(),
             security::refuse_cross_site_writes,

@@ -173,7 +173,10 @@ async fn an_admin_ends_a_persons_sessions_everywhere() {
     let refused = app
         .post_form("/api/end-person-sessions", &form, Some(&other_cookie))
         .await;
-    assert!(!refused.location().unwrap_or_default().contains("signed_out"));
+    assert!(!refused
+        .location()
+        .unwrap_or_default()
+        .contains("signed_out"));
     assert_eq!(
         app.get("/learning", Some(&session)).await.status,
         200,

@@ -6,6 +6,7 @@ mod completion;
 mod smtp_sink;
 mod support;
 
+mod access;
 mod assignments;
 mod auth;
 mod authoring;
