@@ -14,5 +14,6 @@ pub mod mail;
 pub mod people;
 pub mod quiz;
 pub mod reports;
+pub mod script;
 
 pub use error::AppError;

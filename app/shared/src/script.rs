@@ -5,7 +5,7 @@
 //! The rules follow the official correspondence of the two alphabets ("Oʻzbek tilining asosiy imlo
 //! qoidalari", Cabinet of Ministers resolution No. 339 of 24 August 1995, and its appendix on
 //! Cyrillic letters). Latin to Cyrillic is the lossy direction: Cyrillic keeps Russian spellings
-//! (ц, ь, ъ in loanwords) that Latin dropped, so a few loanword stems are listed in [`EXCEPTIONS`]
+//! (ц, ь, ъ in loanwords) that Latin dropped, so a few loanword stems are listed in `EXCEPTIONS`
 //! and everything else follows the letter rules. Known ambiguities, decided as follows:
 //! - `sh` is always ш. Where s and h are separate sounds the rules put a tutuq belgisi between
 //!   them (`Isʼhoq`); that apostrophe only separates and has no Cyrillic letter (Исҳоқ).
@@ -29,6 +29,9 @@ const TURNED_COMMAS: [char; 5] = ['\u{02BB}', '\u{2018}', '\u{2019}', '`', '\'']
 
 /// The tutuq belgisi proper, which is never part of oʻ or gʻ.
 const TUTUQ: char = '\u{02BC}';
+
+/// A URL runs from one of these to the next whitespace.
+const URL_STARTS: [&str; 3] = ["http://", "https://", "www."];
 
 /// Top-level domains that mark a dotted token as a host name rather than two words run together
 /// ("Sh.Mirziyoyev" or "bordik.Keyin" must still be transliterated).
@@ -98,17 +101,15 @@ fn protected_end(chars: &[char], i: usize) -> Option<usize> {
         }
     }
     let after_word = i > 0 && (chars[i - 1].is_alphanumeric() || is_apostrophe(chars[i - 1]));
-    if !after_word && ["http://", "https://", "www."].iter().any(|p| starts_with_ci(chars, i, p)) {
+    if !after_word && URL_STARTS.iter().any(|p| starts_with_ci(chars, i, p)) {
         return Some(token_end(chars, i));
     }
-    if !after_word && !(i > 0 && matches!(chars[i - 1], '.' | '-')) {
-        if let Some(end) = domain_end(chars, i) {
-            return Some(end);
-        }
+    if let Some(end) = domain_end(chars, i) {
+        return Some(end);
     }
     match chars[i] {
         // A backtick right after a letter is an apostrophe (o`zbek, ma`no), not code.
-        '`' if !(i > 0 && chars[i - 1].is_alphabetic()) => code_span_end(chars, i),
+        '`' if i == 0 || !chars[i - 1].is_alphabetic() => code_span_end(chars, i),
         '{' => placeable_end(chars, i),
         '<' => tag_end(chars, i),
         ']' => link_target_end(chars, i),
@@ -123,11 +124,12 @@ fn letter(chars: &[char], i: usize, prev: Prev, out: &mut String) -> (usize, Pre
     let lower = c.to_ascii_lowercase();
     let upper = c.is_uppercase();
     let next = chars.get(i + 1).map(|n| n.to_ascii_lowercase());
-    let word_start = prev == Prev::Boundary && (i == 0 || !chars[i - 1].is_alphabetic());
-    if word_start && c.is_ascii_alphabetic() {
-        if let Some(found) = exception(chars, i, out) {
-            return found;
-        }
+    let separated_h = next.is_some_and(is_apostrophe)
+        && chars
+            .get(i + 2)
+            .is_some_and(|h| h.eq_ignore_ascii_case(&'h'));
+    if let Some(found) = exception(chars, i, prev, out) {
+        return found;
     }
     let (cyrillic, used, kind) = match lower {
         'o' if is_turned_o(chars, i) => ('ў', 2, Prev::Vowel),
@@ -135,11 +137,7 @@ fn letter(chars: &[char], i: usize, prev: Prev, out: &mut String) -> (usize, Pre
             ('ғ', 2, Prev::Consonant)
         }
         's' if next == Some('h') => ('ш', 2, Prev::Consonant),
-        's' if next.is_some_and(is_apostrophe)
-            && chars.get(i + 2).is_some_and(|h| h.to_ascii_lowercase() == 'h') =>
-        {
-            ('с', 2, Prev::Consonant)
-        }
+        's' if separated_h => ('с', 2, Prev::Consonant),
         'c' if next == Some('h') => ('ч', 2, Prev::Consonant),
         't' if next == Some('s')
             && prev == Prev::Vowel
@@ -188,17 +186,20 @@ fn other(chars: &[char], i: usize, prev: Prev, out: &mut String) -> (usize, Prev
     (1, kind)
 }
 
-/// Writes an exceptional stem starting at `i`, in the case the source word uses.
-fn exception(chars: &[char], i: usize, out: &mut String) -> Option<(usize, Prev)> {
+/// Writes an exceptional stem starting a word at `i`, in the case the source word uses.
+fn exception(chars: &[char], i: usize, prev: Prev, out: &mut String) -> Option<(usize, Prev)> {
+    if prev != Prev::Boundary || (i > 0 && chars[i - 1].is_alphabetic()) {
+        return None;
+    }
     let (latin, cyrillic) = EXCEPTIONS
         .iter()
         .find(|(latin, _)| starts_with_ci(chars, i, latin))?;
     let len = latin.chars().count();
     let all_caps = chars[i..i + len].iter().all(|c| c.is_uppercase());
-    for (k, letter) in cyrillic.chars().enumerate() {
-        push_cased(out, letter, all_caps || (k == 0 && chars[i].is_uppercase()));
+    for (k, ch) in cyrillic.chars().enumerate() {
+        push_cased(out, ch, all_caps || (k == 0 && chars[i].is_uppercase()));
     }
-    let kind = if cyrillic.ends_with(|c: char| "аеёиоуўэюя".contains(c)) {
+    let kind = if cyrillic.ends_with(['а', 'е', 'ё', 'и', 'о', 'у', 'ў', 'э', 'ю', 'я']) {
         Prev::Vowel
     } else {
         Prev::Consonant
@@ -206,34 +207,14 @@ fn exception(chars: &[char], i: usize, out: &mut String) -> Option<(usize, Prev)
     Some((len, kind))
 }
 
+/// The letters that map one to one, position by position (`e` depends on its neighbours).
+const LATIN: &str = "abdfghijklmnopqrstuvxyz";
+const CYRILLIC: &str = "абдфгҳижклмнопқрстувхйз";
+
 fn single(lower: char) -> Option<char> {
-    let cyrillic = match lower {
-        'a' => 'а',
-        'b' => 'б',
-        'd' => 'д',
-        'f' => 'ф',
-        'g' => 'г',
-        'h' => 'ҳ',
-        'i' => 'и',
-        'j' => 'ж',
-        'k' => 'к',
-        'l' => 'л',
-        'm' => 'м',
-        'n' => 'н',
-        'o' => 'о',
-        'p' => 'п',
-        'q' => 'қ',
-        'r' => 'р',
-        's' => 'с',
-        't' => 'т',
-        'u' => 'у',
-        'v' => 'в',
-        'x' => 'х',
-        'y' => 'й',
-        'z' => 'з',
-        _ => return None,
-    };
-    Some(cyrillic)
+    // LATIN is ASCII, so its byte offsets are character positions.
+    let index = LATIN.find(lower)?;
+    CYRILLIC.chars().nth(index)
 }
 
 fn push_cased(out: &mut String, lower: char, upper: bool) {
@@ -248,12 +229,13 @@ fn is_apostrophe(c: char) -> bool {
     c == TUTUQ || TURNED_COMMAS.contains(&c)
 }
 
-/// Whether the `o` at `i` is the letter oʻ (see the module notes on word-final quotes).
+/// Whether `i` holds an `o` that is the letter oʻ (see the module notes on word-final quotes).
 fn is_turned_o(chars: &[char], i: usize) -> bool {
+    let is_o = chars.get(i).is_some_and(|o| o.eq_ignore_ascii_case(&'o'));
     match chars.get(i + 1) {
-        Some(&'\u{02BB}') => true,
+        Some(&'\u{02BB}') => is_o,
         Some(mark) if TURNED_COMMAS.contains(mark) => {
-            chars.get(i + 2).is_some_and(|c| c.is_alphabetic())
+            is_o && chars.get(i + 2).is_some_and(|c| c.is_alphabetic())
         }
         _ => false,
     }
@@ -263,7 +245,7 @@ fn starts_with_ci(chars: &[char], i: usize, pattern: &str) -> bool {
     pattern
         .chars()
         .enumerate()
-        .all(|(k, p)| chars.get(i + k).is_some_and(|c| c.to_ascii_lowercase() == p))
+        .all(|(k, p)| chars.get(i + k).is_some_and(|c| c.eq_ignore_ascii_case(&p)))
 }
 
 fn token_end(chars: &[char], i: usize) -> usize {
@@ -299,11 +281,19 @@ fn fenced_block_end(chars: &[char], i: usize) -> usize {
     chars.len()
 }
 
-/// A host name: ASCII labels joined by dots ending in a known TLD, with any path after it.
+/// A host name starting a word: ASCII labels joined by dots and ending in a known TLD, with any
+/// path after it.
 fn domain_end(chars: &[char], i: usize) -> Option<usize> {
+    let inside_word = i > 0
+        && (chars[i - 1].is_alphanumeric()
+            || is_apostrophe(chars[i - 1])
+            || matches!(chars[i - 1], '.' | '-'));
+    if inside_word {
+        return None;
+    }
+    let is_host_char = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '-');
     let mut end = i;
-    while end < chars.len() && (chars[end].is_ascii_alphanumeric() || matches!(chars[end], '.' | '-'))
-    {
+    while end < chars.len() && is_host_char(chars[end]) {
         end += 1;
     }
     while end > i && matches!(chars[end - 1], '.' | '-') {
@@ -356,7 +346,8 @@ fn placeable_end(chars: &[char], i: usize) -> Option<usize> {
 /// An HTML tag, comment or autolink: `<` then a letter, `/` or `!`, up to `>` on the same line.
 fn tag_end(chars: &[char], i: usize) -> Option<usize> {
     let next = *chars.get(i + 1)?;
-    if !(next.is_ascii_alphabetic() || next == '/' || next == '!') {
+    let opens = next.is_ascii_alphabetic() || matches!(next, '/' | '!');
+    if !opens {
         return None;
     }
     let line = line_end(chars, i);
@@ -371,8 +362,9 @@ fn link_target_end(chars: &[char], i: usize) -> Option<usize> {
     if chars.get(i + 1) != Some(&'(') {
         return None;
     }
+    let line = line_end(chars, i);
     let mut depth = 0usize;
-    for (k, &c) in chars.iter().enumerate().take(line_end(chars, i)).skip(i + 1) {
+    for (k, &c) in chars.iter().enumerate().take(line).skip(i + 1) {
         match c {
             '(' => depth += 1,
             ')' => {
