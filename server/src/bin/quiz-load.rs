@@ -110,7 +110,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                 round += 1;
                 let key = question_key_of(&client, &base, cookie, attempt).await;
                 let Some(key) = key else { continue };
-                let choice = round % 4;
+                // Values are positions on screen; every single-choice question shows at least
+                // two options, and a position that is not on screen is not stored.
+                let choice = round % 2;
                 let body = format!("attempt={attempt}&answer%5B{key}%5D%5Bchoice%5D={choice}");
                 let begun = Instant::now();
                 match post(&client, &base, "/api/autosave-quiz", &body, cookie, false).await {
@@ -269,8 +271,14 @@ async fn question_key_of(
         .ok()?
         .to_bytes();
     let page = String::from_utf8_lossy(&body);
-    let start = page.find("name=\"answer[")? + "name=\"answer[".len();
-    let key = page[start..].split(']').next()?.to_owned();
+    // The first question answered with one `choice` (single choice or true-false).
+    let key = page
+        .match_indices("name=\"answer[")
+        .map(|(at, marker)| &page[at + marker.len()..])
+        .find_map(|rest| {
+            let (key, field) = rest.split_once(']')?;
+            field.starts_with("[choice]").then(|| key.to_owned())
+        })?;
     KEYS.lock().ok()?.insert(attempt.to_owned(), key.clone());
     Some(key)
 }
