@@ -7,9 +7,9 @@ use leptos_router::{path, SsrMode};
 
 use crate::i18n::Locale;
 use crate::pages::{
-    AssignmentsPage, AuditLogPage, AuthoringPage, CatalogPage, CourseHistoryPage, CoursePage,
-    HomePage, ImportReportPage, InvitationPage, ItemAnalysisPage, LessonEditorPage, LessonPage,
-    MyCertificatesPage, MyLearningPage, NotFoundPage, OrganisationPage, OutboxPage,
+    AccountPage, AssignmentsPage, AuditLogPage, AuthoringPage, CatalogPage, CourseHistoryPage,
+    CoursePage, HomePage, ImportReportPage, InvitationPage, ItemAnalysisPage, LessonEditorPage,
+    LessonPage, MyCertificatesPage, MyLearningPage, NotFoundPage, OrganisationPage, OutboxPage,
     PeopleImportPage, PeoplePage, PersonPage, QuizAttemptPage, QuizPage, QuizResultPage,
     ReportsPage, SignInPage, TeamProgressPage, TranscriptPage, VerifyPage,
 };
@@ -60,6 +60,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/courses/:course/quiz/:attempt/result") view=QuizResultPage ssr=SsrMode::Async />
                 <Route path=path!("/team") view=TeamProgressPage ssr=SsrMode::Async />
                 <Route path=path!("/certificates") view=MyCertificatesPage ssr=SsrMode::Async />
+                <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
                 <Route path=path!("/verify") view=VerifyPage ssr=SsrMode::Async />
                 <Route path=path!("/verify/:code") view=VerifyPage ssr=SsrMode::Async />
                 <Route path=path!("/admin/outbox") view=OutboxPage ssr=SsrMode::Async />

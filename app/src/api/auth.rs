@@ -133,3 +133,36 @@ fn set_cookie(cookie: &str) {
         response.append_header(http::header::SET_COOKIE, value);
     }
 }
+
+/// Changes the signed-in person's password; every other device is signed out, this one gets a
+/// new session. Answers come back to the account page as `?changed=1` or `?error=…`.
+#[server(endpoint = "change-password")]
+pub async fn change_password(
+    current: String,
+    password: String,
+    password_again: String,
+) -> Result<(), AppError> {
+    use malaka_domain::{auth, auth::session, AppState};
+    let context = crate::guard::request_context();
+    let user = crate::guard::require_user()?;
+    let back = |error: &str| leptos_axum::redirect(&format!("/account?error={error}"));
+    if password != password_again {
+        back("mismatch");
+        return Ok(());
+    }
+    let state = expect_context::<AppState>();
+    match auth::change_password(&state, user.id, &current, password, context.client_ip).await {
+        Ok(person) => {
+            let token = state
+                .tokens
+                .issue(person.id, person.token_version, chrono::Utc::now());
+            set_cookie(&session::session_cookie(&state, &token));
+            leptos_axum::redirect("/account?changed=1");
+        }
+        Err(malaka_domain::Error::SignInFailed) => back("current"),
+        Err(malaka_domain::Error::RateLimited) => back("rate-limited"),
+        Err(malaka_domain::Error::Invalid(_)) => back("password"),
+        Err(other) => return Err(other.into()),
+    }
+    Ok(())
+}

@@ -59,7 +59,7 @@ pub fn Layout(
                 </form>
                 {user.map(|user| view! {
                     <form method="post" action=SignOut::url()>
-                        <span class="user-name">{user.name}</span>
+                        <a class="user-name" href="/account">{user.name}</a>
                         <button type="submit" class="link-button">{tr("sign-out")}</button>
                     </form>
                 })}

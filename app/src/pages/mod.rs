@@ -1,6 +1,7 @@
 //! One file per route. Pages render on the server only; their forms post to server functions
 //! and come back by redirect, which is why every page works without JavaScript.
 
+mod account;
 mod assignments;
 mod audit_log;
 mod authoring;
@@ -25,6 +26,7 @@ mod team_progress;
 mod transcript;
 mod verify;
 
+pub use account::AccountPage;
 pub use assignments::AssignmentsPage;
 pub use audit_log::AuditLogPage;
 pub use authoring::{AuthoringPage, CourseHistoryPage, LessonEditorPage};

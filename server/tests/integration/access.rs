@@ -26,6 +26,7 @@ fn expected_access() -> BTreeMap<&'static str, Access> {
         ("sign-in", Anyone),
         // Signing out without a session is harmless.
         ("sign-out", Anyone),
+        ("change-password", SignedIn),
         ("set-language", Anyone),
         ("verify-certificate", Anyone),
         ("invitation", Anyone),
@@ -85,7 +86,7 @@ const ANY_ARGUMENTS: &str = "course=no-such-course&lesson=no-such-lesson&file=01
 &markdown=x&code=XXXX-XXXX-XXXX&reason=x&attempt=999999&id=999999&seconds=0&name=x&region=x\
 &unit=999999&email=nobody%40example.uz&password=wrong&password_again=wrong&token=x&text=x\
 &page=0&role=officer&question=x&user_id=999999&audience=unit&due_on=2030-01-01&language=en\
-&next=%2F&filter%5Bstatus%5D=overdue";
+&current=wrong&next=%2F&filter%5Bstatus%5D=overdue";
 
 const PERSONAS: [Option<Role>; 5] = [
     None,

@@ -247,3 +247,63 @@ async fn hsts_is_sent_when_the_site_is_served_over_https() {
     let plain = TestApp::new().await.get("/sign-in", None).await;
     assert!(plain.headers.get("strict-transport-security").is_none());
 }
+
+/// Changing a password needs the current one; it ends every other session and keeps this
+/// device signed in; the old password stops working and the new one works.
+#[tokio::test]
+async fn a_password_change_needs_the_current_password_and_ends_other_sessions() {
+    let app = TestApp::new().await;
+    let id = app.user("dilnoza@gov.uz", Role::Officer, None).await;
+    let laptop = app.cookie_for(id).await;
+    let phone = app.cookie_for(id).await;
+    let new = "a brand new passphrase";
+    let change = |current: &str, again: &str| {
+        [
+            ("current", current.to_owned()),
+            ("password", new.to_owned()),
+            ("password_again", again.to_owned()),
+        ]
+    };
+    let post = |form: [(&'static str, String); 3]| {
+        let laptop = laptop.clone();
+        let app = &app;
+        async move {
+            let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            app.post_form("/api/change-password", &form, Some(&laptop))
+                .await
+        }
+    };
+    let wrong = post(change("not my password", new)).await;
+    assert_eq!(wrong.location(), Some("/account?error=current"));
+    let mismatch = post(change(PASSWORD, "something else")).await;
+    assert_eq!(mismatch.location(), Some("/account?error=mismatch"));
+    assert!(authenticate(&app.state, "dilnoza@gov.uz", PASSWORD, None)
+        .await
+        .is_ok());
+
+    let changed = post(change(PASSWORD, new)).await;
+    assert_eq!(changed.location(), Some("/account?changed=1"));
+    let fresh = changed
+        .session_cookie()
+        .expect("this device stays signed in");
+    assert_eq!(app.get("/learning", Some(&fresh)).await.status, 200);
+    assert_eq!(
+        app.get("/learning", Some(&phone)).await.status,
+        302,
+        "the other device is signed out"
+    );
+    assert_eq!(
+        authenticate(&app.state, "dilnoza@gov.uz", PASSWORD, None).await,
+        Err(Error::SignInFailed)
+    );
+    assert!(authenticate(&app.state, "dilnoza@gov.uz", new, None)
+        .await
+        .is_ok());
+    let page = app
+        .get(
+            "/account?changed=1",
+            Some(&format!("{fresh}; malaka_lang=en")),
+        )
+        .await;
+    assert!(page.body.contains("Your password has been changed"));
+}

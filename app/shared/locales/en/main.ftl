@@ -435,3 +435,12 @@ people-resend-invitation = Send a new invitation
 people-invitation-sent = A new invitation is on its way.
 people-error-has-password = This person has already set a password.
 people-save = Save
+
+# Own account
+account-title = Your account
+account-password-heading = Change your password
+account-current-password = Current password
+account-password-signs-out = Changing it signs you out on every other device.
+account-password-submit = Change password
+account-password-changed = Your password has been changed. Other devices have been signed out.
+account-error-current = The current password is not right.

@@ -523,3 +523,12 @@ people-resend-invitation = Отправить новое приглашение
 people-invitation-sent = Новое приглашение отправлено.
 people-error-has-password = Этот сотрудник уже задал пароль.
 people-save = Сохранить
+
+# Own account
+account-title = Ваша учётная запись
+account-password-heading = Смена пароля
+account-current-password = Текущий пароль
+account-password-signs-out = После смены пароля вы выйдете на всех других устройствах.
+account-password-submit = Сменить пароль
+account-password-changed = Пароль изменён. На других устройствах выполнен выход.
+account-error-current = Текущий пароль указан неверно.

@@ -426,3 +426,12 @@ people-resend-invitation = Yangi taklifnoma yuborish
 people-invitation-sent = Yangi taklifnoma yuborildi.
 people-error-has-password = Bu xodim parolni allaqachon oʻrnatgan.
 people-save = Saqlash
+
+# Own account
+account-title = Hisobingiz
+account-password-heading = Parolni almashtirish
+account-current-password = Joriy parol
+account-password-signs-out = Parol almashtirilgach, boshqa barcha qurilmalardan chiqasiz.
+account-password-submit = Parolni almashtirish
+account-password-changed = Parolingiz almashtirildi. Boshqa qurilmalardan chiqildi.
+account-error-current = Joriy parol notoʻgʻri.

@@ -66,3 +66,73 @@ pub async fn authenticate(
         }
     }
 }
+
+/// Changes a signed-in person's password. The current password must be given, so a stolen
+/// session alone cannot take the account over; wrong guesses count against the same limits as
+/// sign-in. Every session ends (the caller issues a new one for this device). Returns the
+/// person as stored now.
+pub async fn change_password(
+    state: &AppState,
+    user_id: i32,
+    current: &str,
+    new_password: String,
+    ip: Option<IpAddr>,
+) -> Result<user::Model, Error> {
+    use sea_orm::sea_query::{Expr, ExprTrait};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    if current.len() > MAX_PASSWORD_BYTES {
+        return Err(Error::SignInFailed);
+    }
+    people::invitations::check_password(&new_password)?;
+    let person = user::Entity::find_by_id(user_id)
+        .one(&state.db.read)
+        .await?
+        .filter(|person| person.active)
+        .ok_or(Error::NotFound)?;
+    state.sign_in_limits.check(&person.email, ip)?;
+    let current_matches = state
+        .hasher
+        .verify(Some(person.password_hash.clone()), current.to_owned())
+        .await?;
+    if !current_matches {
+        state.sign_in_limits.record_failure(&person.email, ip);
+        audit::record(
+            &state.db.write,
+            Some(person.id),
+            "password.change-failed",
+            &person.email,
+            "",
+            ip,
+        )
+        .await?;
+        return Err(Error::SignInFailed);
+    }
+    let hash = state.hasher.hash(new_password).await?;
+    let now = chrono::Utc::now();
+    user::Entity::update_many()
+        .col_expr(user::Column::PasswordHash, Expr::value(hash))
+        .col_expr(
+            user::Column::TokenVersion,
+            Expr::col(user::Column::TokenVersion).add(1),
+        )
+        .col_expr(user::Column::UpdatedAt, Expr::value(now))
+        .filter(user::Column::Id.eq(person.id))
+        .exec(&state.db.write)
+        .await?;
+    state.db.users.invalidate(&person.id);
+    audit::record(
+        &state.db.write,
+        Some(person.id),
+        "password.change",
+        &person.email,
+        "",
+        ip,
+    )
+    .await?;
+    user::Entity::find_by_id(person.id)
+        .one(&state.db.write)
+        .await?
+        .ok_or(Error::Invariant(
+            "the person whose password changed is missing",
+        ))
+}
