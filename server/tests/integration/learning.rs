@@ -1,4 +1,4 @@
-use chrono::{Duration, Utc};
+use chrono::{DateTime, Duration, Utc};
 use malaka_app::i18n::Locale;
 use malaka_domain::learning;
 use malaka_domain::Error;
@@ -104,21 +104,28 @@ async fn a_lesson_is_shown_in_the_learners_language() {
     assert_ne!(russian.title, english.title);
 }
 
-#[tokio::test]
-async fn time_on_task_adds_up_and_is_capped_per_report() {
-    let app = TestApp::new().await;
+/// An officer enrolled in data literacy whose first lesson's page just sent its first
+/// heartbeat (claiming `claimed` seconds): that starts the clock, and nothing before it was
+/// observed, whatever it claims. Returns the officer, the lesson and when the clock started.
+async fn reading_started(app: &TestApp, claimed: i32) -> (i32, String, DateTime<Utc>) {
     let officer = app.user("jasur@gov.uz", Role::Officer, None).await;
     let db = &app.state.db;
     let first = learning::enrol(db, officer, "data-literacy")
         .await
         .unwrap()
         .unwrap();
-    // The first heartbeat (sent as the page opens) starts the clock: nothing before it was
-    // observed, whatever it claims.
     let opened = Utc::now();
-    learning::record_time(db, officer, "data-literacy", &first, 30, opened)
+    learning::record_time(db, officer, "data-literacy", &first, claimed, opened)
         .await
         .unwrap();
+    (officer, first, opened)
+}
+
+#[tokio::test]
+async fn time_on_task_adds_up_and_is_capped_per_report() {
+    let app = TestApp::new().await;
+    let (officer, first, opened) = reading_started(&app, 30).await;
+    let db = &app.state.db;
     learning::record_time(
         db,
         officer,
@@ -147,16 +154,8 @@ async fn forged_heartbeats_add_no_time() {
     use malaka_domain::entities::lesson_progress;
     use sea_orm::EntityTrait;
     let app = TestApp::new().await;
-    let officer = app.user("jasur@gov.uz", Role::Officer, None).await;
+    let (officer, first, opened) = reading_started(&app, 60).await;
     let db = &app.state.db;
-    let first = learning::enrol(db, officer, "data-literacy")
-        .await
-        .unwrap()
-        .unwrap();
-    let opened = Utc::now();
-    learning::record_time(db, officer, "data-literacy", &first, 60, opened)
-        .await
-        .unwrap();
     let spent =
         || async { lesson_progress::Entity::find().all(&db.read).await.unwrap()[0].seconds_spent };
     let minute_later = opened + Duration::seconds(60);

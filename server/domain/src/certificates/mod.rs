@@ -110,14 +110,12 @@ pub async fn verify(db: &Db, code: &str) -> Result<Option<Verification>, Error> 
     }))
 }
 
-/// Revokes a certificate for good, with the reason shown on its verification page. Audited.
-pub async fn revoke(
+/// The certificate an admin acts on, and the reason they gave (1 to 500 characters).
+async fn with_reason<'r>(
     db: &Db,
-    admin_id: i32,
     code: &str,
-    reason: &str,
-    ip: Option<IpAddr>,
-) -> Result<(), Error> {
+    reason: &'r str,
+) -> Result<(certificate::Model, &'r str), Error> {
     let reason = reason.trim();
     if reason.is_empty() || reason.chars().count() > MAX_REVOCATION_REASON {
         return Err(Error::Invalid(format!(
@@ -127,6 +125,18 @@ pub async fn revoke(
     let record = find_by_code(&db.write, code)
         .await?
         .ok_or(Error::NotFound)?;
+    Ok((record, reason))
+}
+
+/// Revokes a certificate for good, with the reason shown on its verification page. Audited.
+pub async fn revoke(
+    db: &Db,
+    admin_id: i32,
+    code: &str,
+    reason: &str,
+    ip: Option<IpAddr>,
+) -> Result<(), Error> {
+    let (record, reason) = with_reason(db, code, reason).await?;
     let revoked = certificate::Entity::update_many()
         .col_expr(certificate::Column::RevokedAt, Expr::value(Utc::now()))
         .col_expr(certificate::Column::RevokedBy, Expr::value(admin_id))
@@ -159,15 +169,7 @@ pub async fn lift_bar(
     reason: &str,
     ip: Option<IpAddr>,
 ) -> Result<(), Error> {
-    let reason = reason.trim();
-    if reason.is_empty() || reason.chars().count() > MAX_REVOCATION_REASON {
-        return Err(Error::Invalid(format!(
-            "give a reason of 1 to {MAX_REVOCATION_REASON} characters"
-        )));
-    }
-    let record = find_by_code(&db.write, code)
-        .await?
-        .ok_or(Error::NotFound)?;
+    let (record, reason) = with_reason(db, code, reason).await?;
     if record.revoked_at.is_none() {
         return Err(Error::Invalid(
             "only a revoked certificate bars anyone".into(),
