@@ -15,6 +15,7 @@ mod m20261201_000008_people_and_assignments;
 mod m20261202_000009_training_rounds;
 mod m20261203_000010_unique_attempt_numbers;
 mod m20261203_000011_revocation_bar;
+mod m20261204_000012_certificate_signing_key;
 
 pub struct Migrator;
 
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000009_training_rounds::Migration),
             Box::new(m20261203_000010_unique_attempt_numbers::Migration),
             Box::new(m20261203_000011_revocation_bar::Migration),
+            Box::new(m20261204_000012_certificate_signing_key::Migration),
         ]
     }
 }

@@ -24,6 +24,28 @@ pub enum Command {
         #[command(subcommand)]
         command: CoursesCommand,
     },
+    /// The signing keys: make a key file, or rotate the keys in one.
+    Keys {
+        #[command(subcommand)]
+        command: KeysCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KeysCommand {
+    /// Make a new key file: written to --out (which must not exist; readable by its owner
+    /// only), or to standard output.
+    Generate {
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Also list the certificate key that a demo or an earlier version kept in the database
+        /// at DATABASE_URL (its public half only), so certificates it signed still verify.
+        #[arg(long)]
+        from_database: bool,
+    },
+    /// Give FILE new signing keys; the previous session key and every certificate key's
+    /// public half stay, to verify what they signed. Restart the servers afterwards.
+    Rotate { file: PathBuf },
 }
 
 #[derive(Debug, Subcommand)]

@@ -2,6 +2,7 @@
 
 use leptos::prelude::LeptosOptions;
 use malaka_domain::auth::client_address::parse_trusted_proxies;
+use malaka_domain::keys::KeyRing;
 use malaka_domain::Settings;
 use std::path::{Path, PathBuf};
 
@@ -12,7 +13,8 @@ pub const DEMO_DATABASE_URL: &str = "sqlite://malaka-demo.db?mode=rwc";
 #[derive(Debug, Clone)]
 pub struct Config {
     pub database_url: String,
-    pub session_secret: Option<String>,
+    /// From `MALAKA_KEYS_FILE` or `MALAKA_KEYS`; none means demo keys (demo mode only).
+    pub keys: Option<KeyRing>,
     pub settings: Settings,
     pub leptos: LeptosOptions,
 }
@@ -25,6 +27,8 @@ pub enum ConfigError {
         value: String,
         reason: String,
     },
+    #[error("{name}: {reason}")]
+    Keys { name: &'static str, reason: String },
     #[error("the Leptos site settings are invalid: {0}")]
     Leptos(String),
 }
@@ -77,10 +81,46 @@ impl Config {
                 }
                 .to_owned()
             }),
-            session_secret: var("MALAKA_SESSION_SECRET"),
+            keys: key_ring()?,
             settings,
             leptos,
         })
+    }
+}
+
+/// The key file's contents, from the file `MALAKA_KEYS_FILE` names or from `MALAKA_KEYS` itself
+/// (for platforms that hand secrets over as variables); not both.
+fn key_ring() -> Result<Option<KeyRing>, ConfigError> {
+    let parse = |name, text: &str| {
+        KeyRing::parse(text).map_err(|error| ConfigError::Keys {
+            name,
+            reason: error.to_string(),
+        })
+    };
+    match (var("MALAKA_KEYS_FILE"), var("MALAKA_KEYS")) {
+        (Some(_), Some(_)) => Err(ConfigError::Keys {
+            name: "MALAKA_KEYS",
+            reason: "set MALAKA_KEYS_FILE or MALAKA_KEYS, not both".into(),
+        }),
+        (Some(path), None) => {
+            let text = std::fs::read_to_string(&path).map_err(|error| ConfigError::Keys {
+                name: "MALAKA_KEYS_FILE",
+                reason: format!("{path}: {error}"),
+            })?;
+            warn_if_others_can_read(&path);
+            parse("MALAKA_KEYS_FILE", &text).map(Some)
+        }
+        (None, Some(text)) => parse("MALAKA_KEYS", &text).map(Some),
+        (None, None) => Ok(None),
+    }
+}
+
+fn warn_if_others_can_read(path: &str) {
+    use std::os::unix::fs::PermissionsExt;
+    if let Ok(metadata) = std::fs::metadata(path) {
+        if metadata.permissions().mode() & 0o077 != 0 {
+            tracing::warn!("{path} can be read by others than its owner: chmod 600 it");
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 
 pub mod cli;
 pub mod config;
+pub mod key_commands;
 pub mod seed;
 pub mod startup;
 pub mod web;

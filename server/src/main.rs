@@ -1,8 +1,9 @@
 use clap::Parser;
 use malaka_server::cli::{
     check_courses, export_course, import_course, import_gift, Cli, Command, CoursesCommand,
+    KeysCommand,
 };
-use malaka_server::{startup, web, Config};
+use malaka_server::{key_commands, startup, web, Config};
 use std::net::SocketAddr;
 use std::process::ExitCode;
 use tracing_subscriber::EnvFilter;
@@ -21,6 +22,12 @@ fn main() -> ExitCode {
         Command::Courses {
             command: CoursesCommand::Import { zip, into },
         } => import_course(zip, into),
+        Command::Keys {
+            command: KeysCommand::Generate { out, from_database },
+        } => key_commands::generate(out, from_database),
+        Command::Keys {
+            command: KeysCommand::Rotate { file },
+        } => key_commands::rotate(file),
         Command::Serve => match serve() {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {
@@ -41,7 +48,7 @@ async fn serve() -> Result<(), Box<dyn std::error::Error>> {
     let config = Config::from_env()?;
     let state = startup::prepare(
         &config.database_url,
-        config.session_secret.clone(),
+        config.keys.clone(),
         config.settings.clone(),
     )
     .await?;

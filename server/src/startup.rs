@@ -1,6 +1,8 @@
 //! Bringing the application up: connect, migrate, sync the course catalog, seed demo data.
 
-use malaka_domain::auth::{load_or_create_signing_secret, TokenKeys};
+use malaka_domain::auth::TokenKeys;
+use malaka_domain::certificates::CertificateKeys;
+use malaka_domain::keys::{database, KeyRing};
 use malaka_domain::mail::{Mailer, OutboxWorker};
 use malaka_domain::{certificates, demo, learning::catalog_sync, AppState, Db, Settings};
 use malaka_migrations::{Migrator, MigratorTrait};
@@ -15,17 +17,40 @@ pub enum StartupError {
     Mail(String),
     #[error("start-up failed: {0}")]
     Domain(#[from] malaka_domain::Error),
+    #[error(
+        "no signing keys are configured: outside demo mode they come from MALAKA_KEYS_FILE (or \
+         MALAKA_KEYS), never from the database. Make a key file with \
+         `malaka-server keys generate --out /etc/malaka/keys.toml` (see README, \"Keys\")"
+    )]
+    NoKeys,
 }
 
 pub async fn prepare(
     database_url: &str,
-    session_secret: Option<String>,
+    keys: Option<KeyRing>,
     settings: Settings,
 ) -> Result<AppState, StartupError> {
     let db = Db::connect(database_url).await?;
     Migrator::up(&db.write, None).await?;
-    let secret = load_or_create_signing_secret(&db.write, session_secret).await?;
-    let tokens = TokenKeys::from_secret(&secret, settings.session_minutes);
+    let ring = match keys {
+        Some(ring) => {
+            let forgotten = database::reconcile(&db.write, &ring).await?;
+            if forgotten > 0 {
+                tracing::warn!(
+                    "the key file is in use: {forgotten} keys kept in the database were deleted"
+                );
+            }
+            ring
+        }
+        None if settings.demo_mode => database::demo_key_ring(&db.write).await?,
+        None => return Err(StartupError::NoKeys),
+    };
+    tracing::info!(keys = ?ring, "signing keys loaded");
+    let tokens = TokenKeys::from_ring(&ring, settings.session_minutes);
+    let certificate_keys = std::sync::Arc::new(CertificateKeys::from_ring(&ring)?);
+    if db.certificate_keys.set(certificate_keys).is_err() {
+        return Err(malaka_domain::Error::Invariant("a fresh connection already had keys").into());
+    }
     let state = AppState::new(db, tokens, settings);
     let catalog = malaka_courses::load_catalog(&state.settings.catalog_dir)?;
     let report = catalog_sync::sync_catalog(&state.db, &catalog).await?;

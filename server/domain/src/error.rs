@@ -38,6 +38,9 @@ pub enum Error {
         #[source]
         source: Box<dyn std::error::Error + Send + Sync>,
     },
+    /// The signing keys' file (or `MALAKA_KEYS`) cannot be used, and why.
+    #[error("the key file is not usable: {0}")]
+    KeyFile(String),
     /// A state that the code's own invariants rule out (a missing row it just wrote, say).
     #[error("broken invariant: {0}")]
     Invariant(&'static str),

@@ -4,7 +4,7 @@
 //! `certificates`, `people` (directory, organisation, imports, invitations), `assignments`
 //! (creation, recurrence, reminders), `reports`, `authoring`, `mail`, `audit`; `auth` holds
 //! passwords, tokens, sign-in limits and the request's session. Infrastructure sits apart:
-//! `db`, `entities`, `secrets`, `state`, `error`. Nothing here depends on Leptos.
+//! `db`, `entities`, `keys`, `state`, `error`. Nothing here depends on Leptos.
 
 pub mod assignments;
 pub mod audit;
@@ -15,12 +15,12 @@ pub mod db;
 pub mod demo;
 pub mod entities;
 pub mod error;
+pub mod keys;
 pub mod learning;
 pub mod mail;
 pub mod people;
 pub mod quiz;
 pub mod reports;
-pub mod secrets;
 pub mod state;
 
 pub use auth::session::{CurrentUser, RequestContext};

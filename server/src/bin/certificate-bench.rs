@@ -7,6 +7,7 @@ use chrono::Utc;
 use malaka_app::i18n::Locale;
 use malaka_domain::certificates::pdf::{self, PdfContext};
 use malaka_domain::certificates::{record_completion, CertificateKeys};
+use malaka_domain::keys::KeyRing;
 use malaka_domain::mail::{outbox, Mailer, OutboxWorker};
 use malaka_domain::people::{create_user, NewUser};
 use malaka_domain::{entities::certificate, Settings};
@@ -27,7 +28,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         site_url: "https://malaka.example.uz".into(),
         ..Settings::default()
     };
-    let state = startup::prepare(&database_url, None, settings).await?;
+    let state = startup::prepare(&database_url, Some(KeyRing::generate()), settings).await?;
     let db = &state.db;
     let keys = CertificateKeys::load(db).await?;
     let snapshot = db.catalog.snapshot();

@@ -9,7 +9,7 @@ use chrono::Utc;
 use http_body_util::{BodyExt, Full};
 use hyper_util::client::legacy::Client;
 use hyper_util::rt::TokioExecutor;
-use malaka_domain::auth::{load_or_create_signing_secret, TokenKeys};
+use malaka_domain::auth::TokenKeys;
 use malaka_domain::entities::{quiz_answer, quiz_attempt, user};
 use malaka_domain::Db;
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
@@ -38,8 +38,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let course = "cybersecurity";
 
     let db = Db::connect(&database_url).await?;
-    let secret = load_or_create_signing_secret(&db.write, None).await?;
-    let tokens = TokenKeys::from_secret(&secret, 120);
+    // The server under load runs in demo mode, on the keys kept in this database.
+    let ring = malaka_domain::keys::database::demo_key_ring(&db.write).await?;
+    let tokens = TokenKeys::from_ring(&ring, 120);
     let cookies = seed_officers(&db, &tokens, officers).await?;
     println!("{officers} officers seeded");
 

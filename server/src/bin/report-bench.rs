@@ -7,6 +7,7 @@
 use chrono::Utc;
 use malaka_app::i18n::Locale;
 use malaka_domain::entities::org_unit;
+use malaka_domain::keys::KeyRing;
 use malaka_domain::reports::dashboard::dashboard;
 use malaka_domain::reports::export::{export, FileFormat, ReportKind};
 use malaka_domain::{CurrentUser, Settings};
@@ -53,7 +54,12 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .ok_or("usage: report-bench DATABASE_URL [people]")?
         .clone();
     let people: usize = args.get(2).map_or(Ok(100_000), |a| a.parse())?;
-    let state = startup::prepare(&database_url, None, Settings::default()).await?;
+    let state = startup::prepare(
+        &database_url,
+        Some(KeyRing::generate()),
+        Settings::default(),
+    )
+    .await?;
     let db = &state.db;
     let now = Utc::now();
 

@@ -3,7 +3,7 @@ use malaka_domain::people::end_all_sessions;
 use malaka_domain::Error;
 use malaka_shared::people::Role;
 
-use crate::support::{TestApp, PASSWORD, TEST_SESSION_SECRET};
+use crate::support::{test_keys, TestApp, PASSWORD, TEST_SESSION_KEY_ID, TEST_SESSION_SECRET};
 use malaka_domain::demo::{DEMO_ACCOUNTS, DEMO_PASSWORD};
 use malaka_domain::Settings;
 
@@ -102,13 +102,10 @@ async fn demo_accounts_stop_working_when_demo_mode_ends() {
             .await
             .is_ok());
     }
-    let production = malaka_server::startup::prepare(
-        &app.database_url,
-        Some(TEST_SESSION_SECRET.into()),
-        Settings::default(),
-    )
-    .await
-    .unwrap();
+    let production =
+        malaka_server::startup::prepare(&app.database_url, Some(test_keys()), Settings::default())
+            .await
+            .unwrap();
     for (email, _, _) in DEMO_ACCOUNTS {
         assert_eq!(
             authenticate(&production, email, DEMO_PASSWORD, None).await,
@@ -116,10 +113,9 @@ async fn demo_accounts_stop_working_when_demo_mode_ends() {
             "{email} after a start without demo mode"
         );
     }
-    let demo_again =
-        malaka_server::startup::prepare(&app.database_url, Some(TEST_SESSION_SECRET.into()), demo)
-            .await
-            .unwrap();
+    let demo_again = malaka_server::startup::prepare(&app.database_url, Some(test_keys()), demo)
+        .await
+        .unwrap();
     assert!(
         authenticate(&demo_again, DEMO_ACCOUNTS[0].0, DEMO_PASSWORD, None)
             .await
@@ -216,8 +212,12 @@ async fn a_session_ends_twelve_hours_after_sign_in_however_active() {
         aud: "malaka-web".into(),
     };
     let cookie = |signed_in: i64| {
+        let header = Header {
+            kid: Some(TEST_SESSION_KEY_ID.into()),
+            ..Header::default()
+        };
         let token = encode(
-            &Header::default(),
+            &header,
             &claims(signed_in),
             &EncodingKey::from_secret(TEST_SESSION_SECRET.as_bytes()),
         )

@@ -17,6 +17,7 @@ mod email;
 mod final_quiz;
 mod hr_reports;
 mod http;
+mod keys;
 mod learning;
 mod people;
 mod recurrence;

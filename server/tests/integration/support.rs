@@ -6,6 +6,7 @@ use axum::http::{header, Request, Response, StatusCode};
 use http_body_util::BodyExt;
 use leptos::prelude::LeptosOptions;
 use malaka_app::i18n::Locale;
+use malaka_domain::keys::{CertificateKey, KeyRing, SessionKey};
 use malaka_domain::people::{create_user, NewUser};
 use malaka_domain::{AppState, Settings};
 use malaka_server::startup;
@@ -16,6 +17,21 @@ use tower::ServiceExt;
 
 pub const PASSWORD: &str = "correct horse battery staple";
 pub const TEST_SESSION_SECRET: &str = "integration-test-secret-of-at-least-32-bytes";
+pub const TEST_SESSION_KEY_ID: &str = "test-session";
+
+/// The keys every test server signs with, as a key file would give them.
+pub fn test_keys() -> KeyRing {
+    KeyRing {
+        session: vec![SessionKey {
+            id: TEST_SESSION_KEY_ID.into(),
+            secret: TEST_SESSION_SECRET.into(),
+        }],
+        certificate: vec![CertificateKey::from_seed(
+            "test-certificate".into(),
+            [7; 32],
+        )],
+    }
+}
 
 pub struct TestApp {
     pub state: AppState,
@@ -36,15 +52,35 @@ impl TestApp {
     }
 
     pub async fn with_settings(settings: Settings) -> Self {
+        Self::with_keys(Some(test_keys()), settings).await
+    }
+
+    /// `None`: the keys demo mode keeps in the database.
+    pub async fn with_keys(keys: Option<KeyRing>, settings: Settings) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let url = database_url(&dir).await;
-        let state = startup::prepare(&url, Some(TEST_SESSION_SECRET.into()), settings)
+        let state = startup::prepare(&url, keys, settings)
             .await
             .expect("start-up");
         Self {
             state,
             database_url: url,
             _dir: dir,
+        }
+    }
+
+    /// The server started again on the same database, as after a deployment.
+    pub async fn restart(
+        mut self,
+        keys: Option<KeyRing>,
+        settings: Settings,
+    ) -> Result<Self, (Self, startup::StartupError)> {
+        match startup::prepare(&self.database_url, keys, settings).await {
+            Ok(state) => {
+                self.state = state;
+                Ok(self)
+            }
+            Err(error) => Err((self, error)),
         }
     }
 

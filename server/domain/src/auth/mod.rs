@@ -9,7 +9,7 @@ mod token;
 
 pub use password::PasswordHasher;
 pub use rate_limit::SignInLimits;
-pub use token::{load_or_create_signing_secret, Claims, TokenKeys};
+pub use token::{Claims, TokenKeys};
 
 use std::net::IpAddr;
 

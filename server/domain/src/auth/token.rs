@@ -2,19 +2,19 @@
 //! never past an absolute lifetime from sign-in (`sat`), so a stolen cookie kept alive by
 //! activity still dies. Verification pins the algorithm and checks expiry, issuer and audience;
 //! the `ver` claim must equal the user's current token version, so signing out (which raises
-//! the version) ends every session of that user.
+//! the version) ends every session of that user. Each token names its key in the header's
+//! `kid`; a token naming no key of the ring, or none at all, is refused.
 
 use chrono::{DateTime, Utc};
-use jsonwebtoken::{decode, encode, Algorithm, DecodingKey, EncodingKey, Header, Validation};
-use sea_orm::ConnectionTrait;
+use jsonwebtoken::{
+    decode, decode_header, encode, Algorithm, DecodingKey, EncodingKey, Header, Validation,
+};
 use serde::{Deserialize, Serialize};
 
-use crate::Error;
+use crate::keys::KeyRing;
 
 const ISSUER: &str = "malaka";
 const AUDIENCE: &str = "malaka-web";
-const SIGNING_SECRET_NAME: &str = "session-signing-key";
-const MIN_SECRET_BYTES: usize = 32;
 /// However active the session, sign in again after this long: a working day and then some.
 pub const ABSOLUTE_LIFETIME_SECONDS: i64 = 12 * 60 * 60;
 /// Reading receipts are a different audience, so neither kind of token passes for the other.
@@ -55,8 +55,10 @@ impl Claims {
 }
 
 pub struct TokenKeys {
+    signing_key_id: String,
     encoding: EncodingKey,
-    decoding: DecodingKey,
+    /// Every session key of the ring by id, the signing one included.
+    decoding: Vec<(String, DecodingKey)>,
     validation: Validation,
     receipt_validation: Validation,
     pub lifetime_seconds: i64,
@@ -65,13 +67,14 @@ pub struct TokenKeys {
 impl std::fmt::Debug for TokenKeys {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("TokenKeys")
+            .field("signing_key_id", &self.signing_key_id)
             .field("lifetime_seconds", &self.lifetime_seconds)
             .finish_non_exhaustive()
     }
 }
 
 impl TokenKeys {
-    pub fn from_secret(secret: &[u8], lifetime_minutes: i64) -> Self {
+    pub fn from_ring(ring: &KeyRing, lifetime_minutes: i64) -> Self {
         let mut validation = Validation::new(Algorithm::HS256);
         validation.set_issuer(&[ISSUER]);
         validation.set_audience(&[AUDIENCE]);
@@ -79,9 +82,15 @@ impl TokenKeys {
         validation.leeway = 5;
         let mut receipt_validation = validation.clone();
         receipt_validation.set_audience(&[RECEIPT_AUDIENCE]);
+        let signing = &ring.session[0];
         Self {
-            encoding: EncodingKey::from_secret(secret),
-            decoding: DecodingKey::from_secret(secret),
+            signing_key_id: signing.id.clone(),
+            encoding: EncodingKey::from_secret(&signing.secret),
+            decoding: ring
+                .session
+                .iter()
+                .map(|key| (key.id.clone(), DecodingKey::from_secret(&key.secret)))
+                .collect(),
             validation,
             receipt_validation,
             lifetime_seconds: lifetime_minutes * 60,
@@ -111,14 +120,28 @@ impl TokenKeys {
             iss: ISSUER.into(),
             aud: AUDIENCE.into(),
         };
-        encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
-            .expect("HS256 signing cannot fail")
+        encode(&self.header(), &claims, &self.encoding).expect("HS256 signing cannot fail")
+    }
+
+    fn header(&self) -> Header {
+        Header {
+            kid: Some(self.signing_key_id.clone()),
+            ..Header::new(Algorithm::HS256)
+        }
+    }
+
+    /// The key the token's header names, if the ring has it.
+    fn key_for(&self, token: &str) -> Option<&DecodingKey> {
+        let kid = decode_header(token).ok()?.kid?;
+        self.decoding
+            .iter()
+            .find_map(|(id, key)| (*id == kid).then_some(key))
     }
 
     /// The token's claims when its signature, algorithm, expiry, issuer and audience are right
     /// and the session is within its absolute lifetime.
     pub fn verify(&self, token: &str) -> Option<Claims> {
-        decode::<Claims>(token, &self.decoding, &self.validation)
+        decode::<Claims>(token, self.key_for(token)?, &self.validation)
             .ok()
             .map(|data| data.claims)
             .filter(|claims| Utc::now().timestamp() < claims.sat + ABSOLUTE_LIFETIME_SECONDS)
@@ -134,15 +157,15 @@ impl TokenKeys {
             iss: ISSUER.into(),
             aud: RECEIPT_AUDIENCE.into(),
         };
-        encode(&Header::new(Algorithm::HS256), &receipt, &self.encoding)
-            .expect("HS256 signing cannot fail")
+        encode(&self.header(), &receipt, &self.encoding).expect("HS256 signing cannot fail")
     }
 
     /// When the lesson was served, if `receipt` is genuine, unexpired and for this reader and
     /// lesson; anything else counts as no receipt (no reading time credited), not an error.
     pub fn served_at(&self, receipt: &str, user_id: i32, lesson: &str) -> Option<DateTime<Utc>> {
         let data =
-            decode::<ReadingReceipt>(receipt, &self.decoding, &self.receipt_validation).ok()?;
+            decode::<ReadingReceipt>(receipt, self.key_for(receipt)?, &self.receipt_validation)
+                .ok()?;
         let receipt = data.claims;
         (receipt.sub == user_id.to_string() && receipt.les == lesson)
             .then(|| DateTime::from_timestamp(receipt.iat, 0))
@@ -155,31 +178,33 @@ impl TokenKeys {
     }
 }
 
-/// The signing key: `MALAKA_SESSION_SECRET` when set, otherwise a random key generated on first
-/// start and kept in the database, so restarts and several server instances share it.
-pub async fn load_or_create_signing_secret(
-    db: &impl ConnectionTrait,
-    from_environment: Option<String>,
-) -> Result<Vec<u8>, Error> {
-    if let Some(secret) = from_environment {
-        if secret.len() < MIN_SECRET_BYTES {
-            return Err(Error::internal(
-                "reading MALAKA_SESSION_SECRET",
-                format!("it must be at least {MIN_SECRET_BYTES} characters"),
-            ));
-        }
-        return Ok(secret.into_bytes());
-    }
-    crate::secrets::load_or_create(db, SIGNING_SECRET_NAME, 64).await
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use chrono::Duration;
 
+    fn ring(secret: u8) -> KeyRing {
+        KeyRing {
+            session: vec![crate::keys::SessionKey {
+                id: format!("key-{secret}"),
+                secret: vec![secret; 32],
+            }],
+            ..KeyRing::generate()
+        }
+    }
+
     fn keys() -> TokenKeys {
-        TokenKeys::from_secret(&[7u8; 32], 30)
+        TokenKeys::from_ring(&ring(7), 30)
+    }
+
+    /// What a forger who knows the secret but not the key id, or the id but not the secret,
+    /// would send: a header without `kid`, or naming the ring's key over another secret.
+    fn signed(claims: &Claims, kid: Option<&str>, secret: u8) -> String {
+        let header = Header {
+            kid: kid.map(str::to_owned),
+            ..Header::new(Algorithm::HS256)
+        };
+        encode(&header, claims, &EncodingKey::from_secret(&[secret; 32])).unwrap()
     }
 
     #[test]
@@ -191,8 +216,30 @@ mod tests {
 
     #[test]
     fn a_token_signed_with_another_key_is_refused() {
-        let forged = TokenKeys::from_secret(&[8u8; 32], 30).issue(42, 0, Utc::now());
+        let forged = TokenKeys::from_ring(&ring(8), 30).issue(42, 0, Utc::now());
         assert!(keys().verify(&forged).is_none());
+    }
+
+    #[test]
+    fn a_token_must_name_a_key_of_the_ring_and_be_signed_by_it() {
+        let claims = keys().verify(&keys().issue(42, 0, Utc::now())).unwrap();
+        assert!(keys().verify(&signed(&claims, Some("key-7"), 7)).is_some());
+        assert!(keys().verify(&signed(&claims, None, 7)).is_none());
+        assert!(keys().verify(&signed(&claims, Some("key-8"), 7)).is_none());
+        assert!(keys().verify(&signed(&claims, Some("key-7"), 8)).is_none());
+    }
+
+    #[test]
+    fn sessions_signed_before_a_rotation_stay_valid_until_the_next_one() {
+        let first = KeyRing::generate();
+        let second = first.rotated();
+        let third = second.rotated();
+        let before = TokenKeys::from_ring(&first, 30).issue(42, 0, Utc::now());
+        let after_one = TokenKeys::from_ring(&second, 30);
+        assert!(after_one.verify(&before).is_some());
+        let renewed = after_one.issue(42, 0, Utc::now());
+        assert!(TokenKeys::from_ring(&first, 30).verify(&renewed).is_none());
+        assert!(TokenKeys::from_ring(&third, 30).verify(&before).is_none());
     }
 
     #[test]
@@ -227,13 +274,7 @@ mod tests {
             iss: ISSUER.into(),
             aud: "other-app".into(),
         };
-        let token = encode(
-            &Header::new(Algorithm::HS256),
-            &claims,
-            &EncodingKey::from_secret(&[7u8; 32]),
-        )
-        .unwrap();
-        assert!(keys().verify(&token).is_none());
+        assert!(keys().verify(&signed(&claims, Some("key-7"), 7)).is_none());
     }
 
     #[test]
@@ -290,12 +331,7 @@ mod tests {
             iss: ISSUER.into(),
             aud: AUDIENCE.into(),
         };
-        let other = encode(
-            &Header::new(Algorithm::HS256),
-            &claims,
-            &EncodingKey::from_secret(&[9u8; 32]),
-        )
-        .unwrap();
+        let other = signed(&claims, Some("key-7"), 9);
         parts[1] = other.split('.').nth(1).unwrap().to_owned();
         assert!(keys().verify(&parts.join(".")).is_none());
     }

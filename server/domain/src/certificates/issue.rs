@@ -179,6 +179,7 @@ async fn issue(
         lapsed_at: None,
         bar_lifted_at: None,
         bar_lifted_by: None,
+        signing_key_id: Some(keys.key_id.clone()),
     };
     record.signature = record::sign(keys, &record);
     let inserted = certificate::ActiveModel {
@@ -196,6 +197,7 @@ async fn issue(
         issued_at: Set(record.issued_at),
         expires_at: Set(record.expires_at),
         signature: Set(record.signature.clone()),
+        signing_key_id: Set(record.signing_key_id.clone()),
         replaces_id: Set(record.replaces_id),
         ..Default::default()
     }

@@ -46,9 +46,13 @@ pub fn sign(keys: &CertificateKeys, record: &certificate::Model) -> String {
     keys.sign(&signed_bytes(record))
 }
 
-/// Whether the record's fields are exactly those the server signed.
+/// Whether the record's fields are exactly those the server signed, with the key it names.
 pub fn is_genuine(keys: &CertificateKeys, record: &certificate::Model) -> bool {
-    keys.verify(&signed_bytes(record), &record.signature)
+    keys.verify(
+        record.signing_key_id.as_deref(),
+        &signed_bytes(record),
+        &record.signature,
+    )
 }
 
 /// Whole seconds, so that the value reads back the same from SQLite and PostgreSQL.
@@ -125,6 +129,7 @@ mod tests {
             lapsed_at: None,
             bar_lifted_at: None,
             bar_lifted_by: None,
+            signing_key_id: Some(keys.key_id.clone()),
         };
         record.signature = sign(keys, &record);
         record
@@ -151,6 +156,35 @@ mod tests {
         let mut garbage = genuine;
         garbage.signature = "not base64!".into();
         assert!(!is_genuine(&keys, &garbage));
+    }
+
+    /// After a rotation the new key signs, a certificate signed by the retired key still
+    /// verifies with it, and a record cannot borrow another key of the ring by naming it.
+    #[test]
+    fn certificates_signed_before_a_rotation_still_verify() {
+        let ring = crate::keys::KeyRing::generate();
+        let before = CertificateKeys::from_ring(&ring).unwrap();
+        let old = record(&before);
+        let after = CertificateKeys::from_ring(&ring.rotated()).unwrap();
+        assert_ne!(after.key_id, before.key_id);
+        assert!(is_genuine(&after, &old));
+        let new = record(&after);
+        assert!(is_genuine(&after, &new));
+        assert!(
+            !is_genuine(&before, &new),
+            "the old ring does not know the new key"
+        );
+        let mut misnamed = old.clone();
+        misnamed.signing_key_id = Some(after.key_id.clone());
+        assert!(!is_genuine(&after, &misnamed));
+        let mut unnamed = old;
+        unnamed.signing_key_id = None;
+        assert!(is_genuine(&after, &unnamed), "records from before key ids");
+        assert_eq!(
+            after.jwks().keys.len(),
+            2,
+            "the retired key is published too"
+        );
     }
 
     #[test]

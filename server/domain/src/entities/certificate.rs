@@ -31,6 +31,8 @@ pub struct Model {
     /// When an admin let the holder of this revoked certificate earn the course's again.
     pub bar_lifted_at: Option<DateTimeUtc>,
     pub bar_lifted_by: Option<i32>,
+    /// The key that signed the record; none on records from before keys had ids.
+    pub signing_key_id: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
