@@ -1,7 +1,7 @@
 //! The GIFT importer on samples of every question type GIFT defines, checked by parsing its
 //! output with Malaka's own quiz parser.
 
-use malaka_courses::quiz::{import_gift, parse_quiz_file, QuestionKind};
+use malaka_courses::quiz::{grade, import_gift, parse_quiz_file, Answer, Question, QuestionKind};
 use std::path::Path;
 
 const SAMPLE: &str = r#"// A Moodle question bank, exported as GIFT.
@@ -92,14 +92,16 @@ fn every_gift_question_type_imports_and_passes_the_quiz_parser() {
         questions[3].kind,
         QuestionKind::Numeric {
             answer: 26.0,
-            tolerance: 1.0
+            tolerance: 1.0,
+            partial: vec![]
         }
     );
     assert_eq!(
         questions[4].kind,
         QuestionKind::Numeric {
             answer: 15.0,
-            tolerance: 5.0
+            tolerance: 5.0,
+            partial: vec![]
         }
     );
     let QuestionKind::Multiple { options } = &questions[6].kind else {
@@ -152,4 +154,176 @@ fn categories_become_headings_and_titles_become_unique_ids() {
         "{}",
         import.markdown
     );
+}
+
+/// Moodle's own examples of weighted answers (from `question/format/gift/examples.txt` in
+/// Moodle's source and https://docs.moodle.org/en/GIFT_format), with two cases from the
+/// issue: the catch-all `=%0%*` short answer and `~#feedback` in a numeric question.
+const MOODLE_EXAMPLES: &str = r#"// ===Percentage Answer Weights===
+Difficult question.{~wrong answer ~%50%half credit answer =full credit answer}
+
+::Jesus' hometown::Jesus Christ was from {
+    ~Jerusalem#This was an important city, but the wrong answer.
+    ~%25%Bethlehem#He was born here, but not raised here.
+    ~%50%Galilee#You need to be more specific.
+    =Nazareth#Yes! That's right!}.
+
+::Jesus' hometown:: Jesus Christ was from {
+    =Nazareth#Yes! That's right!
+    =%75%Nazereth#Right, but misspelled.
+    =%25%Bethlehem#He was born here, but not raised here.}
+
+::Numerical example::
+When was Ulysses S. Grant born? {#
+     =1822:0      #Correct! 100% credit
+     =%50%1822:2  #He was born in 1822.
+                  You get 50% credit for being close.
+}
+
+// ===Multiple Answers===
+What two people are entombed in Grant's tomb? {
+    ~No one
+    ~%50%Grant
+    ~%50%Grant's wife
+    ~Grant's father }
+
+What two people are entombed in Grant's tomb? {
+    ~%-50%No one
+    ~%50%Grant
+    ~%50%Grant's wife
+    ~%-50%Grant's father }
+
+::Catch-all::Which city is the capital of Uzbekistan? {=Tashkent =%50%Toshkent =%0%*#Completely wrong}
+
+::Other answers::What is one plus two? {#3:2~#Think again}
+
+::Formats::Who's buried in Grant's tomb?{~[plain]Grant ~[markdown]Jefferson =[moodle]no one#[html]Right}
+
+::Essay::Write about Grant.{}
+
+A description, no answers.
+"#;
+
+fn choose(question: &Question, texts: &[&str]) -> Answer {
+    let (QuestionKind::Single { options } | QuestionKind::Multiple { options }) = &question.kind
+    else {
+        panic!("{} is not a choice question", question.id)
+    };
+    Answer::Choices(
+        texts
+            .iter()
+            .map(|text| {
+                options
+                    .iter()
+                    .position(|o| o.text == *text)
+                    .unwrap_or_else(|| panic!("{text} in {options:?}"))
+            })
+            .collect(),
+    )
+}
+
+/// Imported, every answer scores what Moodle gives it: partial credit in one-answer
+/// questions stays one-answer, short and numeric answers keep their weights, the catch-all
+/// scores nothing, negative weights take credit away, format markers are gone.
+#[test]
+fn moodle_examples_keep_the_fractions_moodle_gives_each_answer() {
+    let import = import_gift(Path::new("examples.gift"), MOODLE_EXAMPLES);
+    let problems: Vec<String> = import.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(problems[0].starts_with("examples.gift:41:1: essay"));
+    assert!(problems[1].starts_with("examples.gift:43:1: a description"));
+    assert!(!import.markdown.contains("[plain]") && !import.markdown.contains("[html]"));
+    let mut parse_problems = Vec::new();
+    let (_, questions) =
+        parse_quiz_file(Path::new("quiz.md"), &import.markdown, &mut parse_problems);
+    assert!(
+        parse_problems.is_empty(),
+        "{parse_problems:?}\n{}",
+        import.markdown
+    );
+    let kinds: Vec<&str> = questions.iter().map(|q| q.kind.type_name()).collect();
+    assert_eq!(
+        kinds,
+        [
+            "single", "single", "short", "numeric", "multiple", "multiple", "short", "numeric",
+            "single"
+        ]
+    );
+    let text = |s: &str| Answer::Text(s.into());
+    let cases: Vec<(usize, Answer, f64)> = vec![
+        (0, choose(&questions[0], &["wrong answer"]), 0.0),
+        (0, choose(&questions[0], &["half credit answer"]), 0.5),
+        (0, choose(&questions[0], &["full credit answer"]), 1.0),
+        (
+            0,
+            choose(&questions[0], &["half credit answer", "full credit answer"]),
+            0.0,
+        ),
+        (1, choose(&questions[1], &["Jerusalem"]), 0.0),
+        (1, choose(&questions[1], &["Bethlehem"]), 0.25),
+        (1, choose(&questions[1], &["Galilee"]), 0.5),
+        (1, choose(&questions[1], &["Nazareth"]), 1.0),
+        (2, text("Nazareth"), 1.0),
+        (2, text("nazereth"), 0.75),
+        (2, text("Bethlehem"), 0.25),
+        (2, text("Jerusalem"), 0.0),
+        (3, Answer::Number(1822.0), 1.0),
+        (3, Answer::Number(1824.0), 0.5),
+        (3, Answer::Number(1820.0), 0.5),
+        (3, Answer::Number(1825.0), 0.0),
+        (4, choose(&questions[4], &["Grant", "Grant's wife"]), 1.0),
+        (4, choose(&questions[4], &["Grant"]), 0.5),
+        (4, choose(&questions[4], &["No one", "Grant"]), 0.5),
+        (
+            4,
+            choose(
+                &questions[4],
+                &["No one", "Grant", "Grant's wife", "Grant's father"],
+            ),
+            1.0,
+        ),
+        (5, choose(&questions[5], &["Grant", "Grant's wife"]), 1.0),
+        (5, choose(&questions[5], &["Grant"]), 0.5),
+        (5, choose(&questions[5], &["No one", "Grant"]), 0.0),
+        (
+            5,
+            choose(
+                &questions[5],
+                &["No one", "Grant", "Grant's wife", "Grant's father"],
+            ),
+            0.0,
+        ),
+        (6, text("Tashkent"), 1.0),
+        (6, text("Toshkent"), 0.5),
+        (6, text("Samarkand"), 0.0),
+        (6, text("*"), 0.0),
+        (7, Answer::Number(3.0), 1.0),
+        (7, Answer::Number(5.0), 1.0),
+        (7, Answer::Number(6.0), 0.0),
+        (8, choose(&questions[8], &["no one"]), 1.0),
+        (8, choose(&questions[8], &["Grant"]), 0.0),
+    ];
+    for (index, answer, moodle) in cases {
+        let question = &questions[index];
+        let malaka = grade(question, &answer) / f64::from(question.points);
+        assert!(
+            (malaka - moodle).abs() < 1e-9,
+            "{} {answer:?}: Malaka {malaka}, Moodle {moodle}",
+            question.id
+        );
+    }
+}
+
+/// Weights Malaka's grammar cannot hold are named, not bent into another meaning.
+#[test]
+fn weights_that_do_not_add_up_are_reported_not_imported() {
+    let import = import_gift(
+        Path::new("w.gift"),
+        "Pick two.{~%50%A ~%25%B ~C}\n\nPick one.{=A ~%-50%B ~C}\n\nName it.{=%50%*}\n",
+    );
+    let problems: Vec<String> = import.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(import.imported, 0, "{}", import.markdown);
+    assert!(problems[0].contains("add up to 75 %"), "{problems:?}");
+    assert!(problems[1].contains("negative weight"), "{problems:?}");
+    assert!(problems[2].contains("wildcard"), "{problems:?}");
 }

@@ -54,7 +54,7 @@ fn every_type_parses() {
 /// One broken block per kind of mistake; each names the file and the exact line.
 #[test]
 fn mistakes_are_reported_at_their_line() {
-    let cases: [(&str, &str); 10] = [
+    let cases: [(&str, &str); 15] = [
         (
             "type: single\nQ?\n- [x] a\n- [ ] b\n> f",
             "quiz.md:10:1: a question needs an `id:` line first",
@@ -89,7 +89,27 @@ fn mistakes_are_reported_at_their_line() {
         ),
         (
             "id: q1\ntype: single\nQ?\n- [x] a\n* [ ] b\n> f",
-            "quiz.md:14:1: an option is written `- [x] right answer` or `- [ ] wrong answer`",
+            "quiz.md:14:1: an option is written `- [x] right answer`, `- [ ] wrong answer` or `- [50%] partly right answer`",
+        ),
+        (
+            "id: q1\ntype: single\nQ?\n- [x] a\n- [-50%] b\n> f",
+            "quiz.md:14:1: a single-choice option is worth 0 to 100 %",
+        ),
+        (
+            "id: q1\ntype: multiple\nQ?\n- [50%] a\n- [25%] b\n- [-50%] c\n> f",
+            "quiz.md:13:1: the right options' shares add up to 75 %, not 100 %",
+        ),
+        (
+            "id: q1\ntype: multiple\nQ?\n- [50%] a\n- [x] b\n> f",
+            "quiz.md:14:1: in a question with percentages, give each right option its share",
+        ),
+        (
+            "id: q1\ntype: short\nQ?\n= Tashkent\n= [0%] anything\n> f",
+            "quiz.md:14:1: `[0%]`: an answer's share is from 1 % to 100 %",
+        ),
+        (
+            "id: q1\ntype: numeric\nQ?\n= [50%] 1822 +- 2\n> f",
+            "quiz.md:13:1: a numeric question needs exactly one fully right answer line",
         ),
         (
             "id: q1\ntype: true-false\nQ?\nanswer: maybe\n> f",
@@ -161,6 +181,53 @@ fn grading_each_type() {
         0.0,
         "an answer of the wrong shape scores 0"
     );
+}
+
+/// Partly right options and answers score their share; in multiple choice with percentages
+/// the chosen options' shares add up, negative ones taking credit away, within 0 and the points.
+#[test]
+fn percentages_give_partial_credit() {
+    let single = question(
+        "single",
+        "- [ ] Jerusalem\n- [25%] Bethlehem\n- [x] Nazareth",
+        4,
+    );
+    assert_eq!(grade(&single, &Answer::Choices(vec![1])), 1.0);
+    assert_eq!(grade(&single, &Answer::Choices(vec![2])), 4.0);
+    assert_eq!(
+        grade(&single, &Answer::Choices(vec![1, 2])),
+        0.0,
+        "one choice only"
+    );
+    let multiple = question(
+        "multiple",
+        "- [-50%] No one\n- [50%] Grant\n- [50%] His wife\n- [-50%] His father",
+        2,
+    );
+    for (chosen, score) in [
+        (vec![1, 2], 2.0),
+        (vec![1], 1.0),
+        (vec![0, 1], 0.0),
+        (vec![0], 0.0),
+        (vec![0, 1, 2, 3], 0.0),
+    ] {
+        assert_eq!(
+            grade(&multiple, &Answer::Choices(chosen.clone())),
+            score,
+            "{chosen:?}"
+        );
+    }
+    let short = question("short", "= Nazareth\n= [75%] Nazereth", 4);
+    assert_eq!(grade(&short, &Answer::Text("nazereth".into())), 3.0);
+    assert_eq!(grade(&short, &Answer::Text("Nazareth".into())), 4.0);
+    let numeric = question(
+        "numeric",
+        "= 1822\n= [50%] 1822 +- 2\n= [25%] 1822 +- 10",
+        4,
+    );
+    for (given, score) in [(1822.0, 4.0), (1823.5, 2.0), (1830.0, 1.0), (1833.0, 0.0)] {
+        assert_eq!(grade(&numeric, &Answer::Number(given)), score, "{given}");
+    }
 }
 
 #[test]

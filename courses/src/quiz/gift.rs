@@ -47,7 +47,7 @@ pub fn import_gift(file: &Path, text: &str) -> GiftImport {
     }
     let per_attempt = imported.clamp(1, 20);
     let markdown = format!(
-        "---\nquestions_per_attempt: {per_attempt}\nshuffle_questions: true\nshuffle_options: true\nreview: correct-answers\n---\n\n{body}"
+        "---\nquestions_per_attempt: {per_attempt}\nshuffle_questions: true\nshuffle_options: true\nreview: correct-answers-after-pass\n---\n\n{body}"
     );
     GiftImport {
         markdown,
@@ -217,9 +217,39 @@ fn parse_item(mark: char, raw: &str) -> Item {
     Item {
         right: mark == '=',
         weight,
-        text,
-        feedback,
+        text: without_format_marker(&text).to_owned(),
+        feedback: feedback.map(|f| without_format_marker(&f).to_owned()),
     }
+}
+
+/// Moodle lets any text start with the format it is written in; Malaka's are all Markdown.
+fn without_format_marker(text: &str) -> &str {
+    ["[markdown]", "[plain]", "[html]", "[moodle]"]
+        .iter()
+        .find_map(|marker| text.strip_prefix(marker))
+        .unwrap_or(text)
+        .trim_start()
+}
+
+impl Item {
+    /// The share of the points Moodle gives this answer, in percent.
+    fn percent(&self) -> f64 {
+        self.weight.unwrap_or(if self.right { 100.0 } else { 0.0 })
+    }
+}
+
+/// `[x]`, `[ ]` or `[50%]`, as Malaka's grammar writes an option worth `percent`.
+fn choice_mark(percent: f64, single: bool) -> String {
+    match percent {
+        p if p >= 100.0 && single => "x".into(),
+        0.0 => " ".into(),
+        p => format!("{}%", trim_number(p)),
+    }
+}
+
+fn trim_number(number: f64) -> String {
+    let text = format!("{number:.5}");
+    text.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
 fn convert(block: &str, number: usize, used_ids: &mut Vec<String>) -> Result<String, String> {
@@ -232,11 +262,7 @@ fn convert(block: &str, number: usize, used_ids: &mut Vec<String>) -> Result<Str
         title = Some(name.trim().to_owned());
         block = after.trim().to_owned();
     }
-    for format in ["[markdown]", "[plain]", "[html]", "[moodle]"] {
-        if let Some(rest) = block.strip_prefix(format) {
-            block = rest.trim_start().to_owned();
-        }
-    }
+    block = without_format_marker(&block).to_owned();
     let (before, inside, after) = split_answers(&block).ok_or("a description (text without answers in `{…}`) cannot be imported: Malaka questions need answers")?;
     let prompt = if after.trim().is_empty() {
         unescape(&before)
@@ -269,23 +295,30 @@ fn convert(block: &str, number: usize, used_ids: &mut Vec<String>) -> Result<Str
         let (answers, general_text) = split_unescaped(numeric, "####")
             .map_or((numeric.to_owned(), None), |(a, g)| (a, Some(unescape(&g))));
         general = general_text;
-        // The first (full-credit) answer, without its feedback or a `%weight%`.
-        let first = answers
-            .trim()
-            .trim_start_matches('=')
-            .split('=')
-            .next()
-            .unwrap_or_default();
-        let first = first.split('#').next().unwrap_or_default().trim();
-        let first = first
-            .strip_prefix('%')
-            .and_then(|rest| rest.split_once('%'))
-            .map_or(first, |(_, value)| value);
-        answer_lines = format!(
-            "= {}\n",
-            numeric_answer(first)
-                .ok_or_else(|| format!("`{first}` is not a GIFT number (`3.14:0.01` or `1..5`)"))?
-        );
+        // A lone answer (`{#1822:1}`) has no mark of its own: it is the right one.
+        let answers = answers.trim();
+        let answers = match answers.starts_with(['=', '~']) {
+            true => answers.to_owned(),
+            false => format!("={answers}"),
+        };
+        let mut lines = String::new();
+        // `~` answers and 0 % ones only carry feedback for other answers: they score nothing.
+        for item in items(&answers).0.iter().filter(|i| i.percent() > 0.0) {
+            let number = numeric_answer(&item.text).ok_or_else(|| {
+                format!(
+                    "`{}` is not a GIFT number (`3.14:0.01` or `1..5`)",
+                    item.text
+                )
+            })?;
+            match item.percent() {
+                p if p >= 100.0 => lines.push_str(&format!("= {number}\n")),
+                p => lines.push_str(&format!("= [{}%] {number}\n", trim_number(p))),
+            }
+        }
+        if !lines.lines().any(|l| !l.starts_with("= [")) {
+            return Err("no numeric answer is worth 100 %".into());
+        }
+        answer_lines = lines;
     } else {
         let (items, general_text) = items(&inside);
         general = general_text;
@@ -294,7 +327,6 @@ fn convert(block: &str, number: usize, used_ids: &mut Vec<String>) -> Result<Str
         }
         let is_matching = items.iter().all(|i| i.right && i.text.contains("->"));
         let has_wrong = items.iter().any(|i| !i.right);
-        let positive = |i: &Item| i.right || i.weight.is_some_and(|w| w > 0.0);
         if is_matching {
             kind = "matching";
             if items.len() < 3 {
@@ -310,31 +342,67 @@ fn convert(block: &str, number: usize, used_ids: &mut Vec<String>) -> Result<Str
                     format!("- {} -> {}\n", unescape(left), unescape(right))
                 })
                 .collect();
-        } else if !has_wrong && items.iter().all(|i| i.right) {
+        } else if !has_wrong {
             kind = "short";
-            answer_lines = items
-                .iter()
-                .map(|i| format!("= {}\n", unescape(&i.text)))
-                .collect();
+            let mut lines = String::new();
+            // A 0 % answer (often the catch-all `*`) only carries feedback: it scores nothing.
+            for item in items.iter().filter(|i| i.percent() > 0.0) {
+                let text = unescape(&item.text);
+                if text.contains('*') {
+                    return Err(format!(
+                        "the answer `{text}` uses Moodle's wildcard `*`, which Malaka's short \
+                         answers do not have: list the accepted answers instead"
+                    ));
+                }
+                match item.percent() {
+                    p if p >= 100.0 => lines.push_str(&format!("= {text}\n")),
+                    p => lines.push_str(&format!("= [{}%] {text}\n", trim_number(p))),
+                }
+            }
+            if !lines.lines().any(|l| !l.starts_with("= [")) {
+                return Err("no short answer is worth 100 %".into());
+            }
+            answer_lines = lines;
         } else {
-            let correct = items.iter().filter(|i| positive(i)).count();
-            kind = if correct > 1 || items.iter().any(|i| i.weight.is_some()) {
-                "multiple"
+            // Moodle's rule: a question with a `=` answer takes one choice; one without takes
+            // several, each `~%n%` answer adding its share (negative ones taking it away).
+            let single = items.iter().any(|i| i.right);
+            kind = if single { "single" } else { "multiple" };
+            if single {
+                if items.iter().any(|i| i.percent() < 0.0) {
+                    return Err("a negative weight in a one-answer question has no Malaka \
+                                equivalent (Malaka takes credit away only in multiple choice)"
+                        .into());
+                }
+                let full = items.iter().filter(|i| i.percent() >= 100.0).count();
+                if full != 1 {
+                    return Err(format!(
+                        "a one-answer question needs exactly one answer worth 100 %, found {full}"
+                    ));
+                }
             } else {
-                "single"
-            };
-            if correct == 0 {
-                return Err("no answer is marked right (`=` or a positive `~%50%` weight)".into());
+                let total: f64 = items.iter().map(Item::percent).filter(|p| *p > 0.0).sum();
+                if total == 0.0 {
+                    return Err(
+                        "no answer is marked right (`=` or a positive `~%50%` weight)".into(),
+                    );
+                }
+                if (total - 100.0).abs() > 0.1 {
+                    return Err(format!(
+                        "the right answers' weights add up to {} %, not 100 %",
+                        trim_number(total)
+                    ));
+                }
             }
             answer_lines = items
                 .iter()
                 .map(|i| {
-                    let mark = if positive(i) { "x" } else { " " };
                     let feedback = i
                         .feedback
                         .as_ref()
                         .map(|f| format!("  > {f}\n"))
                         .unwrap_or_default();
+                    let mark = choice_mark(i.percent(), single);
                     format!("- [{mark}] {}\n{feedback}", unescape(&i.text))
                 })
                 .collect();
@@ -384,10 +452,14 @@ fn default_feedback(kind: &str, answer_lines: &str) -> String {
     let right: Vec<&str> = match kind {
         "single" | "multiple" => answer_lines
             .lines()
-            .filter_map(|l| l.strip_prefix("- [x] "))
+            .filter_map(|l| l.strip_prefix("- ["))
+            .filter_map(|l| l.split_once("] "))
+            .filter(|(mark, _)| *mark == "x" || (!mark.starts_with(['-', ' ']) && *mark != "0%"))
+            .map(|(_, text)| text)
             .collect(),
         "short" | "numeric" => answer_lines
             .lines()
+            .filter(|l| !l.starts_with("= ["))
             .filter_map(|l| l.strip_prefix("= "))
             .take(1)
             .collect(),

@@ -19,20 +19,33 @@ pub enum Answer {
 
 /// The score for `answer`, from 0 to `question.points`. An answer of the wrong shape scores 0.
 ///
-/// Partial credit: multiple choice adds 1/k for each right option chosen and takes 1/k away
-/// for each wrong one (k: the number of right options), never below 0; matching and ordering
+/// Partial credit: an option or answer with a percentage gives that share (a single choice's
+/// partly right option, a short or numeric answer's partly right form: the best that matches);
+/// multiple choice with percentages adds the chosen options' shares, negative ones included, and
+/// without them adds 1/k for each right option chosen and takes 1/k away for each wrong one (k:
+/// the number of right options); never below 0 nor above the points. Matching and ordering
 /// give an equal share for each pair matched or item in its place.
 pub fn grade(question: &Question, answer: &Answer) -> f64 {
     let points = f64::from(question.points);
     let fraction = match (&question.kind, answer) {
         (QuestionKind::Single { options }, Answer::Choices(chosen)) => match chosen.as_slice() {
-            [one] => f64::from(u8::from(options.get(*one).is_some_and(|o| o.correct))),
+            [one] => options.get(*one).map_or(0.0, |option| match option.credit {
+                Some(credit) => credit,
+                None => f64::from(u8::from(option.correct)),
+            }),
             _ => 0.0,
         },
         (QuestionKind::Multiple { options }, Answer::Choices(chosen)) => {
             let mut chosen = chosen.clone();
             chosen.sort_unstable();
             chosen.dedup();
+            if options.iter().any(|o| o.credit.is_some()) {
+                let shares: f64 = chosen
+                    .iter()
+                    .map(|&i| options.get(i).and_then(|o| o.credit).unwrap_or(0.0))
+                    .sum();
+                return shares.clamp(0.0, 1.0) * points;
+            }
             let right_total = options.iter().filter(|o| o.correct).count().max(1) as f64;
             let right = chosen
                 .iter()
@@ -51,26 +64,42 @@ pub fn grade(question: &Question, answer: &Answer) -> f64 {
             QuestionKind::Short {
                 accepted,
                 case_sensitive,
+                partial,
             },
             Answer::Text(given),
         ) => {
             let given = normalise(given, *case_sensitive);
-            f64::from(u8::from(
-                accepted
-                    .iter()
-                    .any(|a| normalise(a, *case_sensitive) == given),
-            ))
+            let matches = |text: &str| normalise(text, *case_sensitive) == given;
+            if accepted.iter().any(|a| matches(a)) {
+                1.0
+            } else {
+                best(
+                    partial
+                        .iter()
+                        .filter(|p| matches(&p.text))
+                        .map(|p| p.credit),
+                )
+            }
         }
         (
             QuestionKind::Numeric {
-                answer: expected,
+                answer,
                 tolerance,
+                partial,
             },
             Answer::Number(given),
-        ) => f64::from(u8::from(
-            given.is_finite()
-                && (given - expected).abs() <= tolerance + f64::EPSILON * expected.abs().max(1.0),
-        )),
+        ) => {
+            if within(*given, *answer, *tolerance) {
+                1.0
+            } else {
+                best(
+                    partial
+                        .iter()
+                        .filter(|p| within(*given, p.answer, p.tolerance))
+                        .map(|p| p.credit),
+                )
+            }
+        }
         (QuestionKind::Matching { pairs }, Answer::Matches(chosen)) => share(
             pairs.len(),
             chosen
@@ -89,7 +118,16 @@ pub fn grade(question: &Question, answer: &Answer) -> f64 {
         ),
         _ => 0.0,
     };
-    fraction * points
+    fraction.clamp(0.0, 1.0) * points
+}
+
+fn within(given: f64, expected: f64, tolerance: f64) -> bool {
+    given.is_finite()
+        && (given - expected).abs() <= tolerance + f64::EPSILON * expected.abs().max(1.0)
+}
+
+fn best(credits: impl Iterator<Item = f64>) -> f64 {
+    credits.fold(0.0, f64::max)
 }
 
 fn share(total: usize, right: usize) -> f64 {

@@ -11,7 +11,7 @@ mod quiz_file;
 pub use cues::{bank_warnings, course_warnings};
 pub use gift::{import_gift, GiftImport};
 pub use grading::{grade, Answer};
-pub use question::{parse_question, Choice, Question, QuestionKind};
+pub use question::{parse_question, Choice, PartialNumber, PartialText, Question, QuestionKind};
 pub use quiz_file::{parse_quiz_file, FinalQuiz, QuizSettings, ReviewPolicy};
 
 use crate::{Language, Problem};

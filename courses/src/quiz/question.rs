@@ -20,8 +20,29 @@ pub struct Question {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Choice {
     pub text: String,
+    /// A right option: full credit in a single-choice question, any positive credit in a
+    /// multiple-choice one. Review shows these as the right answers.
     pub correct: bool,
     pub feedback: Option<String>,
+    /// The share of the points this option is worth when the author gave one (`- [50%] …`),
+    /// from -1 to 1; `None` for `[x]` and `[ ]`, which grade by the usual rules.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credit: Option<f64>,
+}
+
+/// A short answer worth part of the points (`= [75%] Nazereth`).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct PartialText {
+    pub text: String,
+    pub credit: f64,
+}
+
+/// A numeric answer worth part of the points (`= [50%] 1822 +- 2`).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct PartialNumber {
+    pub answer: f64,
+    pub tolerance: f64,
+    pub credit: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -39,10 +60,14 @@ pub enum QuestionKind {
     Short {
         accepted: Vec<String>,
         case_sensitive: bool,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        partial: Vec<PartialText>,
     },
     Numeric {
         answer: f64,
         tolerance: f64,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        partial: Vec<PartialNumber>,
     },
     Matching {
         pairs: Vec<(String, String)>,
@@ -69,15 +94,32 @@ impl QuestionKind {
     pub(crate) fn answer_shape(&self) -> String {
         match self {
             QuestionKind::Single { options } | QuestionKind::Multiple { options } => {
-                let marks: String = options
+                let marks: Vec<String> = options
                     .iter()
-                    .map(|o| if o.correct { 'x' } else { '-' })
+                    .map(|o| match (o.credit, o.correct) {
+                        (Some(credit), _) => format!("{credit}"),
+                        (None, true) => "x".into(),
+                        (None, false) => "-".into(),
+                    })
                     .collect();
-                format!("{}:{marks}", self.type_name())
+                format!("{}:{}", self.type_name(), marks.join(","))
             }
             QuestionKind::TrueFalse { answer } => format!("true-false:{answer}"),
-            QuestionKind::Short { .. } => "short".into(),
-            QuestionKind::Numeric { answer, tolerance } => format!("numeric:{answer}:{tolerance}"),
+            QuestionKind::Short { partial, .. } => {
+                let credits: Vec<String> = partial.iter().map(|p| p.credit.to_string()).collect();
+                format!("short:{}", credits.join(","))
+            }
+            QuestionKind::Numeric {
+                answer,
+                tolerance,
+                partial,
+            } => {
+                let partial: Vec<String> = partial
+                    .iter()
+                    .map(|p| format!("{}:{}:{}", p.answer, p.tolerance, p.credit))
+                    .collect();
+                format!("numeric:{answer}:{tolerance}:{}", partial.join(","))
+            }
             QuestionKind::Matching { pairs } => format!("matching:{}", pairs.len()),
             QuestionKind::Ordering { items } => format!("ordering:{}", items.len()),
         }
@@ -199,11 +241,8 @@ pub fn parse_question(
         } else {
             match kind_name {
                 "single" | "multiple" => match parse_choice(line) {
-                    Some(choice) => options.push((offset, choice)),
-                    None => report!(
-                        offset,
-                        "an option is written `- [x] right answer` or `- [ ] wrong answer`".into()
-                    ),
+                    Ok(choice) => options.push((offset, choice)),
+                    Err(message) => report!(offset, message),
                 },
                 "matching" | "ordering" | "short" | "numeric" => {
                     let text = if kind_name == "ordering" {
@@ -241,6 +280,7 @@ pub fn parse_question(
     let kind = match kind_name {
         "single" | "multiple" => {
             let correct = options.iter().filter(|(_, o)| o.correct).count();
+            let credit_problems = check_credits(kind_name, index, &options);
             if !(2..=8).contains(&options.len()) {
                 report!(
                     index,
@@ -249,8 +289,10 @@ pub fn parse_question(
                         options.len()
                     )
                 );
-            } else if kind_name == "single" && correct != 1 {
-                report!(index, format!("a single-choice question needs exactly one correct option (`- [x]`), found {correct}"));
+            } else if !credit_problems.is_empty() {
+                for (offset, message) in credit_problems {
+                    report!(offset, message);
+                }
             } else if correct == 0 {
                 report!(
                     index,
@@ -275,43 +317,75 @@ pub fn parse_question(
             }
         },
         "short" => {
-            if texts.is_empty() {
+            let mut accepted = Vec::new();
+            let mut partial = Vec::new();
+            for (offset, text) in texts {
+                match weighted_answer(&text) {
+                    Ok((credit, answer)) if credit >= 1.0 => accepted.push(answer.to_owned()),
+                    Ok((credit, answer)) => partial.push(PartialText {
+                        text: answer.to_owned(),
+                        credit,
+                    }),
+                    Err(message) => report!(offset, message),
+                }
+            }
+            if accepted.is_empty() {
                 report!(
                     index,
-                    "a short-answer question needs at least one accepted answer: `= answer`".into()
+                    "a short-answer question needs at least one fully right answer: `= answer`"
+                        .into()
                 );
             }
             QuestionKind::Short {
-                accepted: texts.into_iter().map(|(_, t)| t).collect(),
+                accepted,
                 case_sensitive,
+                partial,
             }
         }
-        "numeric" => match texts.as_slice() {
-            [(offset, text)] => match parse_number(text) {
-                Some((answer, tolerance)) => QuestionKind::Numeric { answer, tolerance },
-                None => {
-                    report!(
-                        *offset,
-                        format!("`{text}` is not a number: write `= 42` or `= 42 +- 0.5`")
-                    );
-                    QuestionKind::Numeric {
-                        answer: 0.0,
-                        tolerance: 0.0,
+        "numeric" => {
+            let mut full = Vec::new();
+            let mut partial = Vec::new();
+            let mut unreadable = false;
+            for (offset, text) in texts {
+                let parsed = weighted_answer(&text).and_then(|(credit, number)| {
+                    parse_number(number).map(|n| (credit, n)).ok_or_else(|| {
+                        format!("`{number}` is not a number: write `= 42` or `= 42 +- 0.5`")
+                    })
+                });
+                match parsed {
+                    Ok((credit, (answer, tolerance))) if credit >= 1.0 => {
+                        full.push((answer, tolerance))
+                    }
+                    Ok((credit, (answer, tolerance))) => partial.push(PartialNumber {
+                        answer,
+                        tolerance,
+                        credit,
+                    }),
+                    Err(message) => {
+                        unreadable = true;
+                        report!(offset, message)
                     }
                 }
-            },
-            _ => {
-                report!(
-                    index,
-                    "a numeric question needs exactly one answer line: `= 42` or `= 42 +- 0.5`"
-                        .into()
-                );
-                QuestionKind::Numeric {
-                    answer: 0.0,
-                    tolerance: 0.0,
-                }
             }
-        },
+            let (answer, tolerance) = match full.as_slice() {
+                [one] => *one,
+                _ if unreadable => (0.0, 0.0),
+                _ => {
+                    report!(
+                        index,
+                        "a numeric question needs exactly one fully right answer line: `= 42` or \
+                         `= 42 +- 0.5` (partly right ones: `= [50%] 42 +- 2`)"
+                            .into()
+                    );
+                    (0.0, 0.0)
+                }
+            };
+            QuestionKind::Numeric {
+                answer,
+                tolerance,
+                partial,
+            }
+        }
         "matching" => {
             let mut pairs = Vec::new();
             for (offset, text) in texts {
@@ -364,21 +438,106 @@ pub fn parse_question(
     })
 }
 
-fn parse_choice(line: &str) -> Option<Choice> {
-    let (correct, text) = if let Some(text) = line
-        .strip_prefix("- [x] ")
-        .or_else(|| line.strip_prefix("- [X] "))
-    {
-        (true, text)
-    } else {
-        (false, line.strip_prefix("- [ ] ")?)
-    };
+/// `- [x] right`, `- [ ] wrong`, or `- [50%] worth half` (`- [-25%] …` in multiple choice).
+fn parse_choice(line: &str) -> Result<Choice, String> {
+    const FORM: &str = "an option is written `- [x] right answer`, `- [ ] wrong answer` or `- [50%] partly right answer`";
+    let rest = line.strip_prefix("- [").ok_or(FORM)?;
+    let (mark, text) = rest.split_once("] ").ok_or(FORM)?;
     let text = text.trim();
-    (!text.is_empty()).then(|| Choice {
+    if text.is_empty() {
+        return Err(FORM.into());
+    }
+    let (correct, credit) = match mark {
+        "x" | "X" => (true, None),
+        " " => (false, None),
+        weight => {
+            let credit = parse_credit(weight).ok_or(FORM)?;
+            (credit > 0.0, Some(credit))
+        }
+    };
+    Ok(Choice {
         text: text.to_owned(),
         correct,
         feedback: None,
+        credit,
     })
+}
+
+/// `50%` as 0.5; from -100 % to 100 %.
+fn parse_credit(text: &str) -> Option<f64> {
+    let percent: f64 = text.trim().strip_suffix('%')?.trim().parse().ok()?;
+    (percent.is_finite() && (-100.0..=100.0).contains(&percent)).then_some(percent / 100.0)
+}
+
+/// An answer line's text and its credit: `[75%] Nazereth` is worth 0.75, a plain line 1.
+fn weighted_answer(text: &str) -> Result<(f64, &str), String> {
+    let Some(rest) = text.strip_prefix('[') else {
+        return Ok((1.0, text));
+    };
+    let (weight, answer) = rest
+        .split_once(']')
+        .ok_or("a partly right answer is written `= [50%] answer`")?;
+    match parse_credit(weight) {
+        Some(credit) if credit > 0.0 => Ok((credit, answer.trim())),
+        _ => Err(format!(
+            "`[{weight}]`: an answer's share is from 1 % to 100 %; anything not listed scores 0"
+        )),
+    }
+}
+
+/// Checks the options' credits: one full-credit option in single choice, with the others at
+/// 0 to 100 %; in multiple choice with weights, every right option weighted and the right
+/// ones adding up to 100 % (as Moodle requires), wrong ones from -100 % to 0.
+fn check_credits(
+    kind_name: &str,
+    answers_offset: usize,
+    options: &[(usize, Choice)],
+) -> Vec<(usize, String)> {
+    let mut problems = Vec::new();
+    let full = |choice: &Choice| choice.credit.map_or(choice.correct, |c| c >= 1.0);
+    if kind_name == "single" {
+        let right = options.iter().filter(|(_, o)| full(o)).count();
+        if right != 1 {
+            problems.push((
+                answers_offset,
+                format!("a single-choice question needs exactly one correct option (`- [x]`), found {right}"),
+            ));
+        }
+        for (offset, option) in options {
+            if option.credit.is_some_and(|c| c < 0.0) {
+                problems.push((*offset, "a single-choice option is worth 0 to 100 %; negative credit is for multiple choice".into()));
+            }
+        }
+        return problems;
+    }
+    if options.iter().all(|(_, o)| o.credit.is_none()) {
+        return problems;
+    }
+    for (offset, option) in options {
+        if option.credit.is_none() && option.correct {
+            problems.push((
+                *offset,
+                "in a question with percentages, give each right option its share: `- [50%] …`"
+                    .into(),
+            ));
+        }
+    }
+    let total: f64 = options
+        .iter()
+        .filter_map(|(_, o)| o.credit)
+        .filter(|c| *c > 0.0)
+        .sum();
+    if problems.is_empty() && (total - 1.0).abs() > 0.001 {
+        problems.push((
+            answers_offset,
+            format!(
+                "the right options' shares add up to {:.4}%, not 100 %",
+                total * 100.0
+            )
+            .replace(".0000%", " %"),
+        ));
+    }
+    problems
 }
 
 fn ordered_item(line: &str) -> Option<&str> {

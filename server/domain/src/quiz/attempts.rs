@@ -469,7 +469,9 @@ fn correct_answer(kind: &QuestionKind, locale: Locale) -> String {
             t(locale, if *answer { "check-true" } else { "check-false" })
         }
         QuestionKind::Short { accepted, .. } => accepted.first().cloned().unwrap_or_default(),
-        QuestionKind::Numeric { answer, tolerance } if *tolerance > 0.0 => {
+        QuestionKind::Numeric {
+            answer, tolerance, ..
+        } if *tolerance > 0.0 => {
             format!("{answer} ± {tolerance}")
         }
         QuestionKind::Numeric { answer, .. } => answer.to_string(),

@@ -218,6 +218,7 @@ mod tests {
         let numeric = QuestionKind::Numeric {
             answer: 3.5,
             tolerance: 0.0,
+            partial: Vec::new(),
         };
         assert_eq!(
             answer_from_form(&numeric, &form(&[("number", " 3,5 ")])).ok(),
@@ -230,6 +231,7 @@ mod tests {
             text: text.into(),
             correct,
             feedback: None,
+            credit: None,
         };
         let multiple = QuestionKind::Multiple {
             options: vec![choice("a", true), choice("b", false), choice("c", true)],
