@@ -5,7 +5,7 @@ use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
-use malaka_domain::certificates::{self, CertificateKeys};
+use malaka_domain::certificates::{self, status_list, CertificateKeys};
 use malaka_domain::RequestContext;
 
 use super::error::WebError;
@@ -37,6 +37,24 @@ pub async fn jwks(State(state): State<ServerState>) -> Response {
         Ok(keys) => (
             [(header::CACHE_CONTROL, "public, max-age=3600")],
             Json(keys.jwks()),
+        )
+            .into_response(),
+        Err(error) => WebError::from(error).into_response(),
+    }
+}
+
+/// The revocation status list credential (public: wallets fetch it to check a credential).
+pub async fn status_list(State(state): State<ServerState>) -> Response {
+    match status_list::signed_list(&state.app.db, &state.app.settings.site_url).await {
+        Ok(jwt) => (
+            [
+                (header::CONTENT_TYPE, "application/vc+jwt".to_owned()),
+                (
+                    header::CACHE_CONTROL,
+                    format!("public, max-age={}", status_list::LIST_LIFETIME_SECONDS),
+                ),
+            ],
+            jwt,
         )
             .into_response(),
         Err(error) => WebError::from(error).into_response(),

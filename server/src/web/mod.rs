@@ -97,6 +97,10 @@ pub fn router(app: AppState, leptos: LeptosOptions) -> Router {
             malaka_domain::certificates::credential::JWKS_PATH,
             get(certificates::jwks),
         )
+        .route(
+            malaka_domain::certificates::status_list::STATUS_LIST_PATH,
+            get(certificates::status_list),
+        )
         .route("/course-assets/{course}/{file}", get(assets::course_asset))
         .merge(pages_and_functions)
         .merge(site_files)

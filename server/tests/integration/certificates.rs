@@ -425,3 +425,67 @@ async fn the_credential_checks_against_the_published_key_and_a_forged_one_does_n
     let forged = format!("{}.{}.{}", parts[0], forged_payload, parts[2]);
     assert!(jsonwebtoken::decode::<CredentialClaims>(&forged, &decoding, &validation).is_err());
 }
+
+/// A wallet holding the credential can see a revocation: the credential's `credentialStatus`
+/// points at its bit of a status list the server signs, and revoking sets that bit only.
+#[tokio::test]
+async fn a_revocation_shows_in_the_signed_status_list_the_credential_points_to() {
+    let app = TestApp::new().await;
+    let admin = app.user("admin@gov.uz", Role::Admin, None).await;
+    let mut holders = Vec::new();
+    for email in ["jasur@gov.uz", "dilnoza@gov.uz"] {
+        let officer = app.user(email, Role::Officer, None).await;
+        app.complete_course(officer, COURSE, Utc::now()).await;
+        holders.push((officer, certificates_of(&app, officer).await.remove(0)));
+    }
+    let jwks: serde_json::Value =
+        serde_json::from_str(&app.get("/.well-known/jwks.json", None).await.body).unwrap();
+    let decoding = DecodingKey::from_ed_components(jwks["keys"][0]["x"].as_str().unwrap()).unwrap();
+    let mut validation = Validation::new(Algorithm::EdDSA);
+    validation.validate_aud = false;
+    let read = |jwt: &str| {
+        jsonwebtoken::decode::<CredentialClaims>(jwt, &decoding, &validation)
+            .expect("signed with the published key")
+            .claims
+            .vc
+    };
+    let (officer, record) = &holders[0];
+    let cookie = app.cookie_for(*officer).await;
+    let credential = read(
+        &app.get(
+            &format!("/certificates/{}/credential.jwt", record.public_id),
+            Some(&cookie),
+        )
+        .await
+        .body,
+    );
+    let status = &credential["credentialStatus"];
+    assert_eq!(status["type"], "BitstringStatusListEntry");
+    assert_eq!(status["statusPurpose"], "revocation");
+    let list_url = status["statusListCredential"].as_str().unwrap();
+    let path = list_url.trim_start_matches("http://127.0.0.1:3000");
+    let bit = |list: &serde_json::Value, index: &serde_json::Value| {
+        let index: usize = index.as_str().unwrap().parse().unwrap();
+        let encoded = list["credentialSubject"]["encodedList"].as_str().unwrap();
+        certificates::status_list::is_set(encoded, index).expect("within the list")
+    };
+    let before = app.get(path, None).await;
+    assert_eq!(before.status, StatusCode::OK, "public, no sign-in");
+    let list = read(&before.body);
+    assert_eq!(list["type"][1], "BitstringStatusListCredential");
+    assert!(!bit(&list, &status["statusListIndex"]));
+
+    certificates::revoke(
+        &app.state.db,
+        admin,
+        &record.code,
+        "Answers were shared",
+        None,
+    )
+    .await
+    .unwrap();
+    let list = read(&app.get(path, None).await.body);
+    assert!(bit(&list, &status["statusListIndex"]), "revoked");
+    let other = serde_json::Value::String(holders[1].1.id.to_string());
+    assert!(!bit(&list, &other), "the other certificate stays valid");
+}

@@ -63,6 +63,7 @@ pub fn issue_jwt(keys: &CertificateKeys, record: &certificate::Model, site_url: 
             }])).unwrap_or(Value::Null)
         }
     });
+    vc["credentialStatus"] = super::status_list::entry(record.id, site_url);
     if let Some(expires) = record.expires_at {
         vc["validUntil"] = Value::String(timestamp(expires));
     }

@@ -1,6 +1,7 @@
 //! Certificates: issued once per completion (`issue`), signed with the server's Ed25519 key
 //! (`keys`, `record`), checked by anyone at `/verify/<code>`, revoked by admins, offered as a PDF
-//! (`pdf`) and as a verifiable credential (`credential`), reminded and lapsed by `expiry`.
+//! (`pdf`) and as a verifiable credential (`credential`) whose revocation wallets can check
+//! (`status_list`), reminded and lapsed by `expiry`.
 
 pub mod credential;
 pub mod expiry;
@@ -8,6 +9,7 @@ pub mod issue;
 pub mod keys;
 pub mod pdf;
 pub mod record;
+pub mod status_list;
 
 pub use issue::record_completion;
 pub use keys::CertificateKeys;
