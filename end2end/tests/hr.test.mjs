@@ -43,13 +43,13 @@ test('an admin imports staff, the newcomer sets a password, HR assigns a course,
   const personContext = await newContext(browser);
   const person = await personContext.newPage();
   await person.goto(new URL(link).pathname);
-  await person.getByLabel('New password').fill('a sentence that is long');
-  await person.getByLabel('The same password again').fill('a sentence that is long');
+  await person.getByLabel('New password').fill('tea, apricots and a slow modem');
+  await person.getByLabel('The same password again').fill('tea, apricots and a slow modem');
   await person.getByRole('button', { name: 'Set my password' }).click();
   await person.waitForURL('**/sign-in?welcome=1');
   await person.goto(new URL(link).pathname);
   assert.equal(await person.getByRole('heading', { name: 'This link cannot be used' }).count(), 1);
-  await signIn(person, newcomer, 'a sentence that is long');
+  await signIn(person, newcomer, 'tea, apricots and a slow modem');
   await person.waitForURL('**/learning');
 
   // HR assigns the one-lesson course to the new unit, with a due date.

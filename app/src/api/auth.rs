@@ -161,7 +161,7 @@ pub async fn change_password(
         }
         Err(malaka_domain::Error::SignInFailed) => back("current"),
         Err(malaka_domain::Error::RateLimited) => back("rate-limited"),
-        Err(malaka_domain::Error::Invalid(_)) => back("password"),
+        Err(malaka_domain::Error::PasswordRefused(refusal)) => back(refusal.code()),
         Err(other) => return Err(other.into()),
     }
     Ok(())

@@ -149,7 +149,7 @@ pub async fn accept_invitation(
     .await;
     match accepted {
         Ok(_) => leptos_axum::redirect("/sign-in?welcome=1"),
-        Err(malaka_domain::Error::Invalid(_)) => back("password"),
+        Err(malaka_domain::Error::PasswordRefused(refusal)) => back(refusal.code()),
         // The page then says the link cannot be used.
         Err(malaka_domain::Error::NotFound) => back("unusable"),
         Err(other) => return Err(other.into()),

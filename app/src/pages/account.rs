@@ -25,6 +25,7 @@ fn PasswordForm(user: UserSummary) -> impl IntoView {
     let error_key = match query.get("error").as_deref() {
         Some("mismatch") => Some("invite-error-mismatch"),
         Some("password") => Some("invite-error-password"),
+        Some("guessable") => Some("password-error-guessable"),
         Some("current") => Some("account-error-current"),
         Some("rate-limited") => Some("sign-in-error-rate-limited"),
         _ => None,

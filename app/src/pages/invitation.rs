@@ -20,6 +20,7 @@ pub fn InvitationPage() -> impl IntoView {
     let error_key = match use_query_map().get_untracked().get("error").as_deref() {
         Some("mismatch") => Some("invite-error-mismatch"),
         Some("password") => Some("invite-error-password"),
+        Some("guessable") => Some("password-error-guessable"),
         _ => None,
     };
     let load = get_invitation(token.clone());

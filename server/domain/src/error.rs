@@ -16,6 +16,9 @@ pub enum Error {
     /// Input the user can correct: the text is an i18n key or a message for the form.
     #[error("invalid input: {0}")]
     Invalid(String),
+    /// A new password the policy refuses, and why (see `auth::password_policy`).
+    #[error("password refused: {0:?}")]
+    PasswordRefused(crate::auth::password_policy::PasswordRefusal),
     /// Wrong email, wrong password or a deactivated account: deliberately indistinguishable.
     #[error("sign-in failed")]
     SignInFailed,
@@ -77,6 +80,7 @@ impl PartialEq for Error {
             | (Error::SignInFailed, Error::SignInFailed)
             | (Error::RateLimited, Error::RateLimited) => true,
             (Error::Invalid(left), Error::Invalid(right)) => left == right,
+            (Error::PasswordRefused(left), Error::PasswordRefused(right)) => left == right,
             _ => false,
         }
     }
@@ -101,6 +105,7 @@ impl From<Error> for AppError {
             Error::Forbidden => AppError::Forbidden,
             Error::NotFound => AppError::NotFound,
             Error::Invalid(message) => AppError::Invalid(message),
+            Error::PasswordRefused(refusal) => AppError::Invalid(refusal.code().into()),
             Error::SignInFailed => AppError::SignInFailed,
             Error::RateLimited => AppError::RateLimited,
             failure => {

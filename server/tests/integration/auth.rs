@@ -1,3 +1,4 @@
+use malaka_app::i18n::Locale;
 use malaka_domain::auth::authenticate;
 use malaka_domain::people::end_all_sessions;
 use malaka_domain::Error;
@@ -306,4 +307,45 @@ async fn a_password_change_needs_the_current_password_and_ends_other_sessions() 
         )
         .await;
     assert!(page.body.contains("Your password has been changed"));
+}
+
+/// A leaked or common password, or one made of the person's own name, is refused with its
+/// reason, and the old password keeps working.
+#[tokio::test]
+async fn a_guessable_new_password_is_refused_and_says_why() {
+    let app = TestApp::new().await;
+    let id = app
+        .person(
+            "dilnoza@gov.uz",
+            "Dilnoza Rahimova",
+            Role::Officer,
+            Locale::En,
+        )
+        .await;
+    let cookie = app.cookie_for(id).await;
+    for guessable in ["password1234", "Dilnoza2026!", "qwertyuiop[]"] {
+        let form = [
+            ("current", PASSWORD),
+            ("password", guessable),
+            ("password_again", guessable),
+        ];
+        let refused = app
+            .post_form("/api/change-password", &form, Some(&cookie))
+            .await;
+        assert_eq!(
+            refused.location(),
+            Some("/account?error=guessable"),
+            "{guessable}"
+        );
+    }
+    let page = app
+        .get(
+            "/account?error=guessable",
+            Some(&format!("{cookie}; malaka_lang=en")),
+        )
+        .await;
+    assert!(page.body.contains("among those attackers try first"));
+    assert!(authenticate(&app.state, "dilnoza@gov.uz", PASSWORD, None)
+        .await
+        .is_ok());
 }

@@ -3,6 +3,7 @@
 
 pub mod client_address;
 mod password;
+pub mod password_policy;
 mod rate_limit;
 pub mod session;
 mod token;
@@ -83,12 +84,12 @@ pub async fn change_password(
     if current.len() > MAX_PASSWORD_BYTES {
         return Err(Error::SignInFailed);
     }
-    people::invitations::check_password(&new_password)?;
     let person = user::Entity::find_by_id(user_id)
         .one(&state.db.read)
         .await?
         .filter(|person| person.active)
         .ok_or(Error::NotFound)?;
+    password_policy::check(&new_password, &[&person.name, &person.email])?;
     state.sign_in_limits.check(&person.email, ip)?;
     let current_matches = state
         .hasher

@@ -14,6 +14,7 @@ use sea_orm::{
 use sha2::{Digest, Sha256};
 use std::net::IpAddr;
 
+use crate::auth::password_policy;
 use crate::entities::{invitation, user};
 use crate::mail::outbox::{self, Email};
 use crate::Error;
@@ -22,9 +23,6 @@ use malaka_shared::people::InvitationView;
 
 /// Long enough for someone who reads their work email once a week.
 pub const VALID_DAYS: i64 = 14;
-pub const MIN_PASSWORD_CHARS: usize = 10;
-/// argon2 would take anything; a cap keeps a huge "password" from costing a request's memory.
-pub const MAX_PASSWORD_CHARS: usize = 128;
 
 /// A password set while no account has one yet: it parses as no hash, so nobody can sign in
 /// with it before the invitation is accepted.
@@ -115,16 +113,6 @@ pub async fn find_usable(
     })
 }
 
-pub fn check_password(password: &str) -> Result<(), Error> {
-    let chars = password.chars().count();
-    if !(MIN_PASSWORD_CHARS..=MAX_PASSWORD_CHARS).contains(&chars) {
-        return Err(Error::Invalid(format!(
-            "a password has {MIN_PASSWORD_CHARS} to {MAX_PASSWORD_CHARS} characters"
-        )));
-    }
-    Ok(())
-}
-
 /// Sets the password and uses the link up. Two requests racing with one link: the conditional
 /// UPDATE lets exactly one of them through.
 pub async fn accept(
@@ -134,8 +122,8 @@ pub async fn accept(
     ip: Option<IpAddr>,
     now: DateTime<Utc>,
 ) -> Result<i32, Error> {
-    check_password(&password)?;
     let (found, person) = usable(&state.db.read, token, now).await?;
+    password_policy::check(&password, &[&person.name, &person.email])?;
     let password_hash = state.hasher.hash(password).await?;
     let txn = state.db.write.begin().await?;
     let claimed = invitation::Entity::update_many()
