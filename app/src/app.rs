@@ -8,10 +8,11 @@ use leptos_router::{path, SsrMode};
 use crate::i18n::Locale;
 use crate::pages::{
     AccountPage, AssignmentsPage, AuditLogPage, AuthoringPage, CatalogPage, CourseHistoryPage,
-    CoursePage, HomePage, ImportReportPage, InvitationPage, ItemAnalysisPage, LessonEditorPage,
-    LessonPage, MyCertificatesPage, MyLearningPage, NotFoundPage, OrganisationPage, OutboxPage,
-    PeopleImportPage, PeoplePage, PersonPage, QuizAttemptPage, QuizPage, QuizResultPage,
-    ReportsPage, SignInPage, TeamProgressPage, TranscriptPage, VerifyPage,
+    CoursePage, ForgotPasswordPage, HomePage, ImportReportPage, InvitationPage, ItemAnalysisPage,
+    LessonEditorPage, LessonPage, MyCertificatesPage, MyLearningPage, NotFoundPage,
+    OrganisationPage, OutboxPage, PeopleImportPage, PeoplePage, PersonPage, QuizAttemptPage,
+    QuizPage, QuizResultPage, ReportsPage, ResetPasswordPage, SignInPage, TeamProgressPage,
+    TranscriptPage, VerifyPage,
 };
 
 /// The document around every page. Rendered on the server for each request, in the language of
@@ -74,6 +75,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/hr/reports") view=ReportsPage ssr=SsrMode::Async />
                 <Route path=path!("/hr/people/:id") view=TranscriptPage ssr=SsrMode::Async />
                 <Route path=path!("/invite/:token") view=InvitationPage ssr=SsrMode::Async />
+                <Route path=path!("/forgot-password") view=ForgotPasswordPage ssr=SsrMode::Async />
+                <Route path=path!("/reset/:token") view=ResetPasswordPage ssr=SsrMode::Async />
                 <Route path=path!("/author") view=AuthoringPage ssr=SsrMode::Async />
                 <Route path=path!("/author/:course/history") view=CourseHistoryPage ssr=SsrMode::Async />
                 <Route path=path!("/author/:course/:file") view=LessonEditorPage ssr=SsrMode::Async />

@@ -16,6 +16,7 @@ mod m20261202_000009_training_rounds;
 mod m20261203_000010_unique_attempt_numbers;
 mod m20261203_000011_revocation_bar;
 mod m20261204_000012_certificate_signing_key;
+mod m20261204_000013_password_reset_links;
 
 pub struct Migrator;
 
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000010_unique_attempt_numbers::Migration),
             Box::new(m20261203_000011_revocation_bar::Migration),
             Box::new(m20261204_000012_certificate_signing_key::Migration),
+            Box::new(m20261204_000013_password_reset_links::Migration),
         ]
     }
 }

@@ -110,7 +110,10 @@ pub struct ImportSummary {
     pub applied: bool,
 }
 
-/// Who an invitation link is for, if it can still be used.
+/// How long a password reset link works: short, since whoever reads the mailbox can use it.
+pub const RESET_LINK_MINUTES: i64 = 15;
+
+/// Who an invitation or password reset link is for, if it can still be used.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InvitationView {
     pub name: String,

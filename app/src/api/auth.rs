@@ -166,3 +166,71 @@ pub async fn change_password(
     }
     Ok(())
 }
+
+/// Asks for a password reset link by email. The answer is the same whether or not the address
+/// has an account: `/forgot-password?sent=1`.
+#[server(endpoint = "request-password-reset")]
+pub async fn request_password_reset(email: String) -> Result<(), AppError> {
+    use malaka_domain::people::password_reset;
+    use malaka_domain::AppState;
+    let context = crate::guard::request_context();
+    let state = expect_context::<AppState>();
+    match password_reset::request(&state, &email, context.client_ip, chrono::Utc::now()).await {
+        Ok(()) => leptos_axum::redirect("/forgot-password?sent=1"),
+        Err(malaka_domain::Error::RateLimited) => {
+            leptos_axum::redirect("/forgot-password?error=rate-limited")
+        }
+        Err(other) => return Err(other.into()),
+    }
+    Ok(())
+}
+
+/// Whose reset link this is, while it can be used (else "not found", whatever the reason).
+#[server(endpoint = "password-reset-link")]
+pub async fn get_password_reset_link(
+    token: String,
+) -> Result<malaka_shared::people::InvitationView, AppError> {
+    use malaka_domain::people::invitations::{find_usable, LinkPurpose};
+    use malaka_domain::AppState;
+    find_usable(
+        &expect_context::<AppState>().db.read,
+        &token,
+        LinkPurpose::PasswordReset,
+        chrono::Utc::now(),
+    )
+    .await
+    .map_err(AppError::from)
+}
+
+/// Sets a new password through a reset link; every session of the person ends.
+#[server(endpoint = "reset-password")]
+pub async fn reset_password(
+    token: String,
+    password: String,
+    password_again: String,
+) -> Result<(), AppError> {
+    use malaka_domain::people::password_reset;
+    use malaka_domain::AppState;
+    let context = crate::guard::request_context();
+    let back = |error: &str| leptos_axum::redirect(&format!("/reset/{token}?error={error}"));
+    if password != password_again {
+        back("mismatch");
+        return Ok(());
+    }
+    let state = expect_context::<AppState>();
+    let reset = password_reset::complete(
+        &state,
+        &token,
+        password,
+        context.client_ip,
+        chrono::Utc::now(),
+    )
+    .await;
+    match reset {
+        Ok(_) => leptos_axum::redirect("/sign-in?reset=1"),
+        Err(malaka_domain::Error::PasswordRefused(refusal)) => back(refusal.code()),
+        Err(malaka_domain::Error::NotFound) => back("unusable"),
+        Err(other) => return Err(other.into()),
+    }
+    Ok(())
+}

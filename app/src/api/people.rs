@@ -117,6 +117,7 @@ pub async fn get_invitation(token: String) -> Result<InvitationView, AppError> {
     invitations::find_usable(
         &expect_context::<AppState>().db.read,
         &token,
+        invitations::LinkPurpose::Invitation,
         chrono::Utc::now(),
     )
     .await
@@ -142,6 +143,7 @@ pub async fn accept_invitation(
     let accepted = invitations::accept(
         &state,
         &token,
+        invitations::LinkPurpose::Invitation,
         password,
         context.client_ip,
         chrono::Utc::now(),

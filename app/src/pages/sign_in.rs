@@ -17,6 +17,7 @@ pub fn SignInPage() -> impl IntoView {
         _ => None,
     };
     let welcome = query.get("welcome").is_some();
+    let reset = query.get("reset").is_some();
     let email = query.get("email").unwrap_or_default();
     let next = query.get("next").unwrap_or_else(|| "/learning".into());
     view! {
@@ -25,6 +26,7 @@ pub fn SignInPage() -> impl IntoView {
             <section class="card sign-in">
                 <h1>{tr("sign-in-title")}</h1>
                 {welcome.then(|| view! { <p class="notice notice-success" role="status">{tr("invite-accepted")}</p> })}
+                {reset.then(|| view! { <p class="notice notice-success" role="status">{tr("reset-done")}</p> })}
                 {error_key.map(|key| view! { <p class="notice notice-error" role="alert" id="sign-in-error">{tr(key)}</p> })}
                 <form method="post" action=SignIn::url()>
                     <input type="hidden" name="next" value=next />
@@ -35,6 +37,7 @@ pub fn SignInPage() -> impl IntoView {
                     <input id="password" name="password" type="password" autocomplete="current-password" required />
                     <button type="submit" class="button-primary">{tr("sign-in-submit")}</button>
                 </form>
+                <p><a href="/forgot-password">{tr("sign-in-forgot")}</a></p>
                 {is_demo_mode().then(|| view! {
                     <aside class="notice notice-info">
                         <h2>{tr("demo-title")}</h2>

@@ -19,6 +19,7 @@ mod hr_reports;
 mod http;
 mod keys;
 mod learning;
+mod password_reset;
 mod people;
 mod recurrence;
 mod reminders;

@@ -3,6 +3,7 @@
 use chrono::{Duration, Utc};
 use malaka_domain::entities::{invitation, outbox_message, user};
 use malaka_domain::mail::outbox::{self, Email};
+use malaka_domain::people::invitations::LinkPurpose;
 use malaka_domain::people::organisation::{add_unit, create_unit, UnitKind};
 use malaka_domain::people::{import, invitations, staff_file};
 use malaka_domain::{auth, CurrentUser, Error};
@@ -337,14 +338,29 @@ async fn an_invitation_link_sets_the_password_once_and_only_then_can_the_person_
         .unwrap();
     assert_ne!(stored.token_hash, token, "only the token's hash is stored");
 
-    let short = invitations::accept(&app.state, &token, "short".into(), None, Utc::now()).await;
+    let short = invitations::accept(
+        &app.state,
+        &token,
+        LinkPurpose::Invitation,
+        "short".into(),
+        None,
+        Utc::now(),
+    )
+    .await;
     assert!(
         short.is_err(),
         "a short password is refused and the link still works"
     );
-    invitations::accept(&app.state, &token, password.into(), None, Utc::now())
-        .await
-        .unwrap();
+    invitations::accept(
+        &app.state,
+        &token,
+        LinkPurpose::Invitation,
+        password.into(),
+        None,
+        Utc::now(),
+    )
+    .await
+    .unwrap();
     assert!(auth::authenticate(&app.state, "new@gov.uz", password, None)
         .await
         .is_ok());
@@ -352,6 +368,7 @@ async fn an_invitation_link_sets_the_password_once_and_only_then_can_the_person_
     let reused = invitations::accept(
         &app.state,
         &token,
+        LinkPurpose::Invitation,
         "another long password".into(),
         None,
         Utc::now(),
@@ -378,6 +395,7 @@ async fn an_expired_or_replaced_invitation_link_does_not_work() {
     let expired = invitations::accept(
         &app.state,
         &token,
+        LinkPurpose::Invitation,
         "a long enough passphrase".into(),
         None,
         after_expiry,
@@ -391,20 +409,34 @@ async fn an_expired_or_replaced_invitation_link_does_not_work() {
         .await
         .unwrap()
         .unwrap();
-    let (_, fresh) = invitations::issue(&app.state.db.write, person.id, Utc::now())
-        .await
-        .unwrap();
-    let replaced = invitations::find_usable(&app.state.db.read, &token, Utc::now()).await;
+    let (_, fresh) = invitations::issue(
+        &app.state.db.write,
+        person.id,
+        LinkPurpose::Invitation,
+        Utc::now(),
+    )
+    .await
+    .unwrap();
+    let replaced = invitations::find_usable(
+        &app.state.db.read,
+        &token,
+        LinkPurpose::Invitation,
+        Utc::now(),
+    )
+    .await;
     assert_eq!(
         replaced,
         Err(malaka_domain::Error::NotFound),
         "a new link replaces the old one"
     );
-    assert!(
-        invitations::find_usable(&app.state.db.read, &fresh, Utc::now())
-            .await
-            .is_ok()
-    );
+    assert!(invitations::find_usable(
+        &app.state.db.read,
+        &fresh,
+        LinkPurpose::Invitation,
+        Utc::now()
+    )
+    .await
+    .is_ok());
 }
 
 #[tokio::test]
@@ -456,7 +488,13 @@ async fn an_admin_sends_a_new_invitation_only_to_someone_without_a_password() {
     assert_eq!(sent.location(), Some(success.as_str()));
     assert_eq!(invitation_emails(&app, "lost@gov.uz").await, 2);
     assert_eq!(
-        invitations::find_usable(&app.state.db.read, &first, Utc::now()).await,
+        invitations::find_usable(
+            &app.state.db.read,
+            &first,
+            LinkPurpose::Invitation,
+            Utc::now()
+        )
+        .await,
         Err(malaka_domain::Error::NotFound),
         "the new link replaces the first"
     );

@@ -136,6 +136,26 @@ pub async fn compose(
                 None,
             )
         }
+        Email::PasswordReset { link_id, token } => {
+            let person = invited(&state.db, link_id).await?;
+            (
+                t(locale, "email-reset-subject"),
+                vec![
+                    t_with(locale, "email-greeting", &[("name", person.name.into())]),
+                    t(locale, "email-reset-body"),
+                    t_with(
+                        locale,
+                        "email-reset-expiry",
+                        &[(
+                            "minutes",
+                            crate::people::password_reset::VALID_MINUTES.into(),
+                        )],
+                    ),
+                ],
+                format!("{site}/reset/{token}"),
+                None,
+            )
+        }
         Email::TrainingReminder {
             enrolment_id,
             overdue,

@@ -38,6 +38,11 @@ pub enum Email {
         invitation_id: i32,
         token: String,
     },
+    /// Like an invitation's, the token is the link's secret.
+    PasswordReset {
+        link_id: i32,
+        token: String,
+    },
     TrainingReminder {
         enrolment_id: i32,
         overdue: bool,
@@ -52,12 +57,16 @@ pub enum Email {
 }
 
 impl Email {
-    /// What is kept once the message has gone: an invitation's token is the secret of a
-    /// sign-up link, so the outbox (and its backups) must not hold it after it was delivered.
+    /// What is kept once the message has gone: an invitation's or reset's token is the secret
+    /// of a link that sets a password, so the outbox (and its backups) must not hold it after it was delivered.
     pub fn without_secrets(self) -> Self {
         match self {
             Email::Invitation { invitation_id, .. } => Email::Invitation {
                 invitation_id,
+                token: String::new(),
+            },
+            Email::PasswordReset { link_id, .. } => Email::PasswordReset {
+                link_id,
                 token: String::new(),
             },
             other => other,
@@ -69,6 +78,7 @@ impl Email {
             Email::CertificateIssued { .. } => "certificate_issued",
             Email::CertificateExpiring { .. } => "certificate_expiring",
             Email::Invitation { .. } => "invitation",
+            Email::PasswordReset { .. } => "password_reset",
             Email::TrainingReminder { .. } => "training_reminder",
             Email::ManagerDigest { .. } => "manager_digest",
             Email::TrainingRoundOpened { .. } => "training_round_opened",

@@ -1,7 +1,8 @@
-//! One-time links for new people to set their password. A link works once, for a limited time;
+//! One-time links to set a password: invitations for new people, and resets for people who
+//! forgot theirs (`password_reset`). A link works once, for a limited time, for its purpose only;
 //! only the SHA-256 of its token is kept in the invitations table, so that table alone cannot be
-//! used to take over an account. (The token travels in the invitation's outbox row until the
-//! email is sent, like the email itself.)
+//! used to take over an account. (The token travels in the email's outbox row until the email
+//! is sent, then it is removed.)
 
 use base64::Engine;
 use chrono::{DateTime, Duration, Utc};
@@ -28,14 +29,46 @@ pub const VALID_DAYS: i64 = 14;
 /// with it before the invitation is accepted.
 pub const NO_PASSWORD_YET: &str = "!invited";
 
+/// What a link is for; each has its own page, lifetime and audit entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkPurpose {
+    Invitation,
+    PasswordReset,
+}
+
+impl LinkPurpose {
+    fn as_str(self) -> &'static str {
+        match self {
+            LinkPurpose::Invitation => "invitation",
+            LinkPurpose::PasswordReset => "password-reset",
+        }
+    }
+
+    fn lifetime(self) -> Duration {
+        match self {
+            LinkPurpose::Invitation => Duration::days(VALID_DAYS),
+            LinkPurpose::PasswordReset => Duration::minutes(super::password_reset::VALID_MINUTES),
+        }
+    }
+
+    fn audit_action(self) -> &'static str {
+        match self {
+            LinkPurpose::Invitation => "invitation.accept",
+            LinkPurpose::PasswordReset => "password.reset",
+        }
+    }
+}
+
 fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
-/// A new link for `user_id`; earlier unused links of the same person stop working.
+/// A new link for `user_id`; earlier unused links of the same person, of either purpose, stop
+/// working.
 pub async fn issue(
     db: &impl ConnectionTrait,
     user_id: i32,
+    purpose: LinkPurpose,
     now: DateTime<Utc>,
 ) -> Result<(i32, String), Error> {
     invitation::Entity::update_many()
@@ -50,8 +83,9 @@ pub async fn issue(
         user_id: Set(user_id),
         token_hash: Set(token_hash(&token)),
         created_at: Set(now),
-        expires_at: Set(now + Duration::days(VALID_DAYS)),
+        expires_at: Set(now + purpose.lifetime()),
         used_at: Set(None),
+        purpose: Set(purpose.as_str().into()),
         ..Default::default()
     }
     .insert(db)
@@ -65,7 +99,7 @@ pub async fn send(
     person: &user::Model,
     now: DateTime<Utc>,
 ) -> Result<(), Error> {
-    let (invitation_id, token) = issue(txn, person.id, now).await?;
+    let (invitation_id, token) = issue(txn, person.id, LinkPurpose::Invitation, now).await?;
     outbox::enqueue(
         txn,
         &Email::Invitation {
@@ -83,10 +117,12 @@ pub async fn send(
 async fn usable(
     db: &impl ConnectionTrait,
     token: &str,
+    purpose: LinkPurpose,
     now: DateTime<Utc>,
 ) -> Result<(invitation::Model, user::Model), Error> {
     let found = invitation::Entity::find()
         .filter(invitation::Column::TokenHash.eq(token_hash(token)))
+        .filter(invitation::Column::Purpose.eq(purpose.as_str()))
         .filter(invitation::Column::UsedAt.is_null())
         .filter(invitation::Column::ExpiresAt.gt(now))
         .one(db)
@@ -104,25 +140,27 @@ async fn usable(
 pub async fn find_usable(
     db: &impl ConnectionTrait,
     token: &str,
+    purpose: LinkPurpose,
     now: DateTime<Utc>,
 ) -> Result<InvitationView, Error> {
-    let (_, person) = usable(db, token, now).await?;
+    let (_, person) = usable(db, token, purpose, now).await?;
     Ok(InvitationView {
         name: person.name,
         email: person.email,
     })
 }
 
-/// Sets the password and uses the link up. Two requests racing with one link: the conditional
-/// UPDATE lets exactly one of them through.
+/// Sets the password, uses the link up and ends every session of the person. Two requests
+/// racing with one link: the conditional UPDATE lets exactly one of them through.
 pub async fn accept(
     state: &AppState,
     token: &str,
+    purpose: LinkPurpose,
     password: String,
     ip: Option<IpAddr>,
     now: DateTime<Utc>,
 ) -> Result<i32, Error> {
-    let (found, person) = usable(&state.db.read, token, now).await?;
+    let (found, person) = usable(&state.db.read, token, purpose, now).await?;
     password_policy::check(&password, &[&person.name, &person.email])?;
     let password_hash = state.hasher.hash(password).await?;
     let txn = state.db.write.begin().await?;
@@ -149,7 +187,7 @@ pub async fn accept(
     audit::record(
         &txn,
         Some(person.id),
-        "invitation.accept",
+        purpose.audit_action(),
         &person.email,
         "",
         ip,

@@ -4,6 +4,7 @@ pub mod directory;
 pub mod import;
 pub mod invitations;
 pub mod organisation;
+pub mod password_reset;
 pub mod staff_file;
 
 use chrono::Utc;
