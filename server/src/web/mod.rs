@@ -15,7 +15,7 @@ use axum::extract::{FromRef, Request, State};
 use axum::http::{header, HeaderValue};
 use axum::middleware::{from_fn, from_fn_with_state};
 use axum::response::IntoResponse;
-use axum::routing::{get, post};
+use axum::routing::{get, post, MethodRouter};
 use axum::Router;
 use leptos::prelude::{provide_context, LeptosOptions};
 use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
@@ -34,13 +34,49 @@ pub struct ServerState {
     pub leptos: LeptosOptions,
 }
 
+/// Files that need to know who is asking (the session is attached to these): each checks the
+/// role and owner itself. With `public_routes`, every route outside Leptos, listed once so that
+/// the role matrix test (`tests/integration/access.rs`) walks the same list the router serves.
+pub fn file_routes() -> Vec<(&'static str, MethodRouter<ServerState>)> {
+    vec![
+        ("/author/{course}/export.zip", get(authoring::export)),
+        ("/hr/reports/{file}", get(reports::download)),
+        (
+            "/certificates/{public_id}/{file}",
+            get(certificates::download),
+        ),
+    ]
+}
+
+/// What anyone may fetch, without a session: health, the keys and revocation list that
+/// verifiers need, and course images.
+pub fn public_routes() -> Vec<(&'static str, MethodRouter<ServerState>)> {
+    vec![
+        ("/healthz", get(assets::healthz)),
+        (
+            malaka_domain::certificates::credential::JWKS_PATH,
+            get(certificates::jwks),
+        ),
+        (
+            malaka_domain::certificates::status_list::STATUS_LIST_PATH,
+            get(certificates::status_list),
+        ),
+        ("/course-assets/{course}/{file}", get(assets::course_asset)),
+    ]
+}
+
 pub fn router(app: AppState, leptos: LeptosOptions) -> Router {
     let state = ServerState {
         app: app.clone(),
         leptos: leptos.clone(),
     };
     let routes = generate_route_list(App);
-    let pages_and_functions = Router::new()
+    let signed_files = file_routes()
+        .into_iter()
+        .fold(Router::new(), |router, (path, handler)| {
+            router.route(path, handler)
+        });
+    let pages_and_functions = signed_files
         .route(
             &format!("{SERVER_FN_PREFIX}/{{*name}}"),
             post(server_fn_handler),
@@ -52,12 +88,6 @@ pub fn router(app: AppState, leptos: LeptosOptions) -> Router {
         .route(
             &format!("{SERVER_FN_PREFIX}/people-import"),
             post(people::upload).layer(people::upload_limit()),
-        )
-        .route("/author/{course}/export.zip", get(authoring::export))
-        .route("/hr/reports/{file}", get(reports::download))
-        .route(
-            "/certificates/{public_id}/{file}",
-            get(certificates::download),
         )
         .leptos_routes_with_context(
             &state,
@@ -91,17 +121,11 @@ pub fn router(app: AppState, leptos: LeptosOptions) -> Router {
             HeaderValue::from_static("public, max-age=31536000, immutable"),
         ));
 
-    Router::new()
-        .route("/healthz", get(assets::healthz))
-        .route(
-            malaka_domain::certificates::credential::JWKS_PATH,
-            get(certificates::jwks),
-        )
-        .route(
-            malaka_domain::certificates::status_list::STATUS_LIST_PATH,
-            get(certificates::status_list),
-        )
-        .route("/course-assets/{course}/{file}", get(assets::course_asset))
+    public_routes()
+        .into_iter()
+        .fold(Router::new(), |router, (path, handler)| {
+            router.route(path, handler)
+        })
         .merge(pages_and_functions)
         .merge(site_files)
         .layer(from_fn_with_state(state.clone(), security::headers))
