@@ -79,10 +79,12 @@ pub async fn create_assignment(
             leptos_axum::redirect(&format!("/hr/assignments?assigned={enrolled}"));
             Ok(())
         }
-        // "key detail": an i18n message id and the data it is about (emails, never prose).
-        Err(malaka_domain::Error::Invalid(message)) => {
-            let (key, detail) = message.split_once(' ').unwrap_or((&message, ""));
-            fail(key, detail)
+        Err(malaka_domain::Error::Refused(refusal)) => {
+            let detail = match &refusal {
+                malaka_domain::Refusal::UnknownPeople(emails) => emails.join(", "),
+                _ => String::new(),
+            };
+            fail(refusal.message_key(), &detail)
         }
         Err(malaka_domain::Error::Forbidden) => fail("assign-error-scope", ""),
         Err(other) => Err(other.into()),

@@ -34,7 +34,8 @@ pub async fn start_quiz(course: String) -> Result<(), AppError> {
     .await
     {
         Ok(attempt) => leptos_axum::redirect(&format!("/courses/{course}/quiz/{attempt}")),
-        Err(malaka_domain::Error::Invalid(_)) => {
+        // The quiz page says why (it works the reason out itself).
+        Err(malaka_domain::Error::Refused(malaka_domain::Refusal::QuizBlocked(_))) => {
             leptos_axum::redirect(&format!("/courses/{course}/quiz"))
         }
         Err(other) => return Err(other.into()),
@@ -84,7 +85,7 @@ pub async fn save_quiz(
         }
         // Past the deadline or already closed: these answers are refused, what was saved before
         // counts, and the result page says so.
-        Err(malaka_domain::Error::Invalid(_)) => {
+        Err(malaka_domain::Error::Refused(malaka_domain::Refusal::AttemptClosed)) => {
             attempts::submit(db, user.id, attempt, now).await?;
             leptos_axum::redirect(&format!("/courses/{course}/quiz/{attempt}/result?late=1"));
         }

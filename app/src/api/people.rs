@@ -218,9 +218,10 @@ pub async fn update_person(
     .await;
     match outcome {
         Ok(_) => leptos_axum::redirect(&format!("/admin/person/{id}?saved=1")),
-        Err(malaka_domain::Error::Invalid(_)) => {
-            leptos_axum::redirect(&format!("/admin/person/{id}?error=self"))
-        }
+        Err(malaka_domain::Error::Refused(refusal)) => leptos_axum::redirect(&format!(
+            "/admin/person/{id}?error={}",
+            refusal.message_key()
+        )),
         Err(other) => return Err(other.into()),
     }
     Ok(())

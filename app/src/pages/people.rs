@@ -91,7 +91,7 @@ fn Person(editor: PersonEditor) -> impl IntoView {
         <h1>{person.name.clone()}</h1>
         <p>{person.email.clone()}" · "<a href=format!("/hr/people/{}", person.id)>{tr("people-transcript")}</a></p>
         {query.get("saved").map(|_| view! { <p class="notice notice-success" role="status">{tr("people-saved")}</p> })}
-        {query.get("error").map(|_| view! { <p class="notice notice-error" role="alert">{tr("people-error-self")}</p> })}
+        {query.get("error").as_deref().and_then(person_error_key).map(|key| view! { <p class="notice notice-error" role="alert">{tr(key)}</p> })}
         <form method="post" action=UpdatePerson::url() class="card">
             <input type="hidden" name="id" value=person.id />
             <label for="role">{tr("people-role")}</label>
@@ -127,4 +127,16 @@ fn Person(editor: PersonEditor) -> impl IntoView {
             </form>
         })}
     }
+}
+
+/// The refusals the person form can come back with (`?error=<message key>`); anything else in
+/// the address shows nothing.
+fn person_error_key(key: &str) -> Option<&'static str> {
+    [
+        "people-error-self",
+        "people-error-role",
+        "people-error-has-password",
+    ]
+    .into_iter()
+    .find(|known| *known == key)
 }

@@ -13,6 +13,9 @@ pub enum Error {
     Forbidden,
     #[error("not found")]
     NotFound,
+    /// A refusal with a reason the person can act on; callers match on it.
+    #[error("refused: {0:?}")]
+    Refused(crate::Refusal),
     /// Input the user can correct: the text is an i18n key or a message for the form.
     #[error("invalid input: {0}")]
     Invalid(String),
@@ -81,6 +84,7 @@ impl PartialEq for Error {
             | (Error::RateLimited, Error::RateLimited) => true,
             (Error::Invalid(left), Error::Invalid(right)) => left == right,
             (Error::PasswordRefused(left), Error::PasswordRefused(right)) => left == right,
+            (Error::Refused(left), Error::Refused(right)) => left == right,
             _ => false,
         }
     }
@@ -106,6 +110,7 @@ impl From<Error> for AppError {
             Error::NotFound => AppError::NotFound,
             Error::Invalid(message) => AppError::Invalid(message),
             Error::PasswordRefused(refusal) => AppError::Invalid(refusal.code().into()),
+            Error::Refused(refusal) => AppError::Invalid(refusal.message_key().into()),
             Error::SignInFailed => AppError::SignInFailed,
             Error::RateLimited => AppError::RateLimited,
             failure => {

@@ -20,10 +20,12 @@ pub mod learning;
 pub mod mail;
 pub mod people;
 pub mod quiz;
+pub mod refusal;
 pub mod reports;
 pub mod state;
 
 pub use auth::session::{CurrentUser, RequestContext};
 pub use db::Db;
 pub use error::Error;
+pub use refusal::{QuizBlock, Refusal};
 pub use state::{AppState, Settings};

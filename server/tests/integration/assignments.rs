@@ -132,7 +132,10 @@ async fn hr_of_one_department_cannot_assign_to_another_or_name_its_people() {
     .await;
     assert_eq!(
         listed.unwrap_err(),
-        Error::Invalid("assign-error-people nobody@gov.uz, theirs@gov.uz".into()),
+        Error::Refused(malaka_domain::Refusal::UnknownPeople(vec![
+            "nobody@gov.uz".into(),
+            "theirs@gov.uz".into()
+        ])),
         "someone else's person reads like no one"
     );
     assert_eq!(
@@ -163,7 +166,7 @@ async fn hr_of_one_department_cannot_assign_to_another_or_name_its_people() {
     .await;
     assert_eq!(
         past.unwrap_err(),
-        Error::Invalid("assign-error-due-passed".into())
+        Error::Refused(malaka_domain::Refusal::DuePassed)
     );
 }
 

@@ -198,7 +198,9 @@ async fn a_revoked_certificate_bars_re_earning_until_an_admin_lifts_the_bar() {
     let later = now + Duration::days(2);
     assert_eq!(
         attempts::start(db, officer, COURSE, later).await,
-        Err(Error::Invalid("quiz-blocked-revoked".into()))
+        Err(Error::Refused(malaka_domain::Refusal::QuizBlocked(
+            malaka_domain::QuizBlock::Revoked
+        )))
     );
     let overview = attempts::overview(db, officer, COURSE, Locale::En)
         .await

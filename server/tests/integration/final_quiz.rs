@@ -124,9 +124,7 @@ async fn submitting_twice_grades_once() {
     assert_eq!(first, (0, false), "nothing answered, nothing earned");
     assert_eq!(
         attempts::save_answers(db, officer, attempt, late, Utc::now()).await,
-        Err(Error::Invalid(
-            "this attempt has been submitted already".into()
-        ))
+        Err(Error::Refused(malaka_domain::Refusal::AttemptClosed))
     );
     assert_eq!(
         attempts::submit(db, officer, attempt, Utc::now() + Duration::minutes(1))
@@ -165,7 +163,7 @@ async fn answers_after_the_time_limit_are_refused_on_the_server() {
     .await;
     assert_eq!(
         late,
-        Err(Error::Invalid("the time for this attempt is up".into()))
+        Err(Error::Refused(malaka_domain::Refusal::AttemptClosed))
     );
     let (score, _) = attempts::submit(db, officer, attempt, start + Duration::minutes(31))
         .await
@@ -211,19 +209,26 @@ async fn attempts_are_limited_and_retakes_wait() {
     let officer = app.user("jasur@gov.uz", Role::Officer, None).await;
     let db = &app.state.db;
     let mut now = Utc::now();
-    for _ in 0..3 {
+    for attempt_number in 1..=3 {
         let attempt = attempts::start(db, officer, COURSE, now).await.unwrap();
         attempts::submit(db, officer, attempt, now).await.unwrap();
         let too_soon = attempts::start(db, officer, COURSE, now + Duration::hours(1)).await;
-        assert!(
-            matches!(too_soon, Err(Error::Invalid(_))),
-            "the 24-hour retake delay applies"
+        // The 24-hour retake delay applies, until no attempt is left at all.
+        let block = match attempt_number {
+            3 => malaka_domain::QuizBlock::NoAttemptsLeft,
+            _ => malaka_domain::QuizBlock::RetakeDelay,
+        };
+        assert_eq!(
+            too_soon,
+            Err(Error::Refused(malaka_domain::Refusal::QuizBlocked(block)))
         );
         now += Duration::hours(25);
     }
     assert_eq!(
         attempts::start(db, officer, COURSE, now).await,
-        Err(Error::Invalid("quiz-blocked-no-attempts".into()))
+        Err(Error::Refused(malaka_domain::Refusal::QuizBlocked(
+            malaka_domain::QuizBlock::NoAttemptsLeft
+        )))
     );
 }
 

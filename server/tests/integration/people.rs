@@ -508,8 +508,8 @@ async fn an_admin_sends_a_new_invitation_only_to_someone_without_a_password() {
     let signed_up = app.user("member@gov.uz", Role::Officer, None).await;
     assert_eq!(
         invitations::resend(&app.state.db, &admin, signed_up, None, Utc::now()).await,
-        Err(malaka_domain::Error::Invalid(
-            "people-error-has-password".into()
+        Err(malaka_domain::Error::Refused(
+            malaka_domain::Refusal::HasPassword
         ))
     );
     assert!(!app
@@ -764,4 +764,45 @@ async fn admins_change_roles_and_units_audited_and_a_move_brings_the_new_units_a
             .status,
         403
     );
+}
+
+/// Each refusal of the person form says what it is about: an unknown role is not reported as
+/// taking away one's own administration rights, and neither changes anything.
+#[tokio::test]
+async fn the_person_form_names_the_refusal_it_met() {
+    let app = TestApp::new().await;
+    let admin = app.user("admin@gov.uz", Role::Admin, None).await;
+    let officer = app.user("jasur@gov.uz", Role::Officer, None).await;
+    let cookie = format!("{}; malaka_lang=en", app.cookie_for(admin).await);
+    let (officer_id, admin_id) = (officer.to_string(), admin.to_string());
+    for (id, role, key, message) in [
+        (
+            &officer_id,
+            "emperor",
+            "people-error-role",
+            "Choose one of the roles",
+        ),
+        (
+            &admin_id,
+            "officer",
+            "people-error-self",
+            "your own administration rights",
+        ),
+    ] {
+        let form = [("id", id.as_str()), ("role", role), ("active", "on")];
+        let refused = app
+            .post_form("/api/update-person", &form, Some(&cookie))
+            .await;
+        let location = refused.location().expect("back to the form").to_owned();
+        assert_eq!(location, format!("/admin/person/{id}?error={key}"));
+        let page = app.get(&location, Some(&cookie)).await;
+        assert!(page.body.contains(message), "{role}: {message}");
+    }
+    for (id, role) in [(officer, Role::Officer), (admin, Role::Admin)] {
+        let person = malaka_domain::people::find_active(&app.state.db.read, id)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(person.role, role.as_str(), "nothing changed");
+    }
 }

@@ -16,8 +16,8 @@ use std::collections::HashSet;
 use std::net::IpAddr;
 
 use crate::entities::{assignment, course, enrolment, org_unit, user};
-use crate::Error;
 use crate::{audit, people::organisation, CurrentUser, Db};
+use crate::{Error, Refusal};
 use malaka_shared::assignments::{AssignmentRow, AssignmentsOverview};
 use malaka_shared::people::Role;
 
@@ -88,13 +88,13 @@ pub async fn create(
         .ok_or(Error::NotFound)?;
     let due_at = end_of_day_in_tashkent(new.due_on);
     if due_at <= now {
-        return Err(Error::Invalid("assign-error-due-passed".into()));
+        return Err(Error::Refused(Refusal::DuePassed));
     }
     if new
         .recur_months
         .is_some_and(|months| !(1..=60).contains(&months))
     {
-        return Err(Error::Invalid("assign-error-recur".into()));
+        return Err(Error::Refused(Refusal::RecurrenceOutOfRange));
     }
     let people = user::Entity::find().filter(user::Column::Active.eq(true));
     let (audience, unit, position, people) = match &new.audience {
@@ -116,7 +116,7 @@ pub async fn create(
         Audience::Position(position) => {
             let position = position.trim().to_owned();
             if position.is_empty() {
-                return Err(Error::Invalid("assign-error-position".into()));
+                return Err(Error::Refused(Refusal::PositionMissing));
             }
             let found = people
                 .filter(user::Column::Position.eq(&position))
@@ -153,13 +153,8 @@ pub async fn create(
             if !unknown.is_empty() || wanted.is_empty() {
                 unknown.sort();
                 // Not found and not yours read the same: HR learns nothing about other units.
-                return Err(Error::Invalid(format!(
-                    "assign-error-people {}",
-                    unknown
-                        .iter()
-                        .map(|e| e.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                return Err(Error::Refused(Refusal::UnknownPeople(
+                    unknown.into_iter().cloned().collect(),
                 )));
             }
             ("people", None, None, found)

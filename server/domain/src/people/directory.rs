@@ -12,8 +12,8 @@ use std::net::IpAddr;
 
 use crate::assignments::Newcomers;
 use crate::entities::{org_unit, user};
-use crate::Error;
 use crate::{audit, people::organisation, CurrentUser, Db};
+use crate::{Error, Refusal};
 use malaka_shared::people::Role;
 use malaka_shared::people::{PersonChange, PersonSummary};
 
@@ -88,12 +88,10 @@ pub async fn update(
     ip: Option<IpAddr>,
     now: DateTime<Utc>,
 ) -> Result<Vec<&'static str>, Error> {
-    let role = Role::parse(&change.role).ok_or_else(|| Error::Invalid("unknown role".into()))?;
+    let role = Role::parse(&change.role).ok_or(Error::Refused(Refusal::UnknownRole))?;
     if id == admin.id && (role != Role::Admin || !change.active) {
         // Otherwise the last admin could lock everyone out of administration.
-        return Err(Error::Invalid(
-            "you cannot remove your own administration rights".into(),
-        ));
+        return Err(Error::Refused(Refusal::OwnAdministrationRights));
     }
     if let Some(unit) = change.unit {
         org_unit::Entity::find_by_id(unit)

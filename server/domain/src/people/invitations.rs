@@ -213,7 +213,7 @@ pub async fn resend(
         .filter(|person| person.active)
         .ok_or(Error::NotFound)?;
     if person.password_hash != NO_PASSWORD_YET {
-        return Err(Error::Invalid("people-error-has-password".into()));
+        return Err(Error::Refused(crate::Refusal::HasPassword));
     }
     let txn = db.write.begin().await?;
     send(&txn, &person, now).await?;

@@ -20,7 +20,7 @@ use crate::learning::catalog_cache::{pick_by_language, CachedCourse, CachedQuest
 use crate::quiz::knowledge_checks::{answer_from_form, feedback_for};
 use crate::quiz::presentation::{shown_count, Presented};
 use crate::Db;
-use crate::Error;
+use crate::{Error, QuizBlock, Refusal};
 use malaka_shared::i18n::{t, Locale};
 use malaka_shared::quiz::{
     AttemptResult, AttemptSummary, AttemptView, QuizOverview, QuizQuestion, ReviewItem,
@@ -53,7 +53,8 @@ pub async fn overview(
     let barred = certificates::issue::barred(&db.read, user_id, course.model.id).await?;
     let blocked = match open_attempt {
         Some(_) => None,
-        None => start_blocked(quiz, &counting, barred, now).map(str::to_owned),
+        None => start_blocked(quiz, &counting, barred, now)
+            .map(|block| Refusal::QuizBlocked(block).message_key().to_owned()),
     };
     Ok(QuizOverview {
         course_slug: course.model.slug.clone(),
@@ -98,8 +99,8 @@ pub async fn start(db: &Db, user_id: i32, slug: &str, now: DateTime<Utc>) -> Res
     }
     let counting = attempts_that_count(db, user_id, course.model.id, &attempts, now).await?;
     let barred = certificates::issue::barred(&db.read, user_id, course.model.id).await?;
-    if let Some(reason) = start_blocked(quiz, &counting, barred, now) {
-        return Err(Error::Invalid(reason.into()));
+    if let Some(block) = start_blocked(quiz, &counting, barred, now) {
+        return Err(Error::Refused(Refusal::QuizBlocked(block)));
     }
     let draw = draw_questions(quiz, &mut rand::rng());
     let number = attempts.len() as i32 + 1;
@@ -230,15 +231,13 @@ pub async fn save_answers(
 ) -> Result<(), Error> {
     let attempt = own_attempt(db, user_id, attempt_id).await?;
     if attempt.submitted_at.is_some() {
-        return Err(Error::Invalid(
-            "this attempt has been submitted already".into(),
-        ));
+        return Err(Error::Refused(Refusal::AttemptClosed));
     }
     if attempt
         .deadline_at
         .is_some_and(|deadline| now > deadline + Duration::seconds(DEADLINE_GRACE_SECONDS))
     {
-        return Err(Error::Invalid("the time for this attempt is up".into()));
+        return Err(Error::Refused(Refusal::AttemptClosed));
     }
     let snapshot = db.catalog.snapshot();
     let quiz = snapshot
@@ -489,24 +488,24 @@ fn start_blocked(
     attempts: &[quiz_attempt::Model],
     barred_by_revocation: bool,
     now: DateTime<Utc>,
-) -> Option<&'static str> {
+) -> Option<QuizBlock> {
     if barred_by_revocation {
-        return Some("quiz-blocked-revoked");
+        return Some(QuizBlock::Revoked);
     }
     if attempts.iter().any(|a| a.passed == Some(true)) {
-        return Some("quiz-blocked-passed");
+        return Some(QuizBlock::Passed);
     }
     if quiz
         .settings
         .attempts_allowed
         .is_some_and(|allowed| attempts.len() >= allowed as usize)
     {
-        return Some("quiz-blocked-no-attempts");
+        return Some(QuizBlock::NoAttemptsLeft);
     }
     let last = attempts.iter().filter_map(|a| a.submitted_at).max();
     match (quiz.settings.retake_delay_hours, last) {
         (Some(hours), Some(last)) if now < last + Duration::hours(i64::from(hours)) => {
-            Some("quiz-blocked-retake-delay")
+            Some(QuizBlock::RetakeDelay)
         }
         _ => None,
     }
