@@ -102,3 +102,31 @@ test('an admin imports staff, the newcomer sets a password, HR assigns a course,
   assert.equal(await hr.getByRole('row').filter({ hasText: office }).count(), 0);
   await hrContext.close();
 });
+
+test('a person who forgot their password gets a link by email and sets a new one, without JavaScript', async () => {
+  // The newcomer of the test above has a password by now; nobody else's is touched.
+  const context = await newContext(browser, { javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/sign-in');
+  await page.getByRole('link', { name: 'Forgot your password?' }).click();
+  await page.waitForURL('**/forgot-password');
+  await page.getByLabel('Email').fill(newcomer);
+  await page.getByRole('button', { name: 'Send me a link' }).click();
+  await page.waitForURL('**/forgot-password?sent=1');
+  assert.match(await page.getByRole('status').textContent(), /If this address belongs to an account/);
+
+  const email = plainText(await waitForEmail('Subject: Reset your Malaka password'));
+  const link = email.match(/https?:\/\/\S+\/reset\/[A-Za-z0-9_-]+/)[0];
+  await page.goto(new URL(link).pathname);
+  await page.getByLabel('New password').fill('password1234');
+  await page.getByLabel('The same password again').fill('password1234');
+  await page.getByRole('button', { name: 'Save the new password' }).click();
+  assert.match(await page.getByRole('alert').textContent(), /among those attackers try first/);
+  await page.getByLabel('New password').fill('a kettle of plov for the district office');
+  await page.getByLabel('The same password again').fill('a kettle of plov for the district office');
+  await page.getByRole('button', { name: 'Save the new password' }).click();
+  await page.waitForURL('**/sign-in?reset=1');
+  await signIn(page, newcomer, 'a kettle of plov for the district office');
+  await page.waitForURL('**/learning');
+  await context.close();
+});
