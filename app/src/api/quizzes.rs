@@ -13,17 +13,28 @@ pub async fn answer_check(
     answer: Option<HashMap<String, String>>,
 ) -> Result<(), AppError> {
     use malaka_domain::{quiz::knowledge_checks, AppState};
+    use malaka_domain::{Error, Refusal};
     let user = crate::guard::require_user()?;
-    knowledge_checks::answer_check(
+    let checked = knowledge_checks::answer_check(
         &expect_context::<AppState>().db,
         user.id,
         &course,
         &question,
         answer.unwrap_or_default(),
     )
-    .await?;
-    leptos_axum::redirect(&format!(
-        "/courses/{course}/lessons/{lesson}#check-{question}"
-    ));
+    .await;
+    let back = format!("/courses/{course}/lessons/{lesson}");
+    match checked {
+        Ok(_) => leptos_axum::redirect(&format!("{back}#check-{question}")),
+        // Back to the question, which says what is missing.
+        Err(Error::Refused(refusal @ (Refusal::NoAnswer | Refusal::NotANumber))) => {
+            let query = form_urlencoded::Serializer::new(String::new())
+                .append_pair("check", &question)
+                .append_pair("check-error", refusal.message_key())
+                .finish();
+            leptos_axum::redirect(&format!("{back}?{query}#check-{question}"))
+        }
+        Err(other) => return Err(other.into()),
+    }
     Ok(())
 }

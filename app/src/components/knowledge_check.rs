@@ -22,6 +22,18 @@ pub fn KnowledgeCheckForm(
         .as_ref()
         .map(|r| r.answer.clone())
         .unwrap_or_default();
+    // Sent back unanswered (`?check=<id>&check-error=<key>`): say what is missing, here only.
+    let query = leptos_router::hooks::use_query_map().get_untracked();
+    let missing = (query.get("check").as_deref() == Some(check.id.as_str()))
+        .then(|| query.get("check-error"))
+        .flatten()
+        .and_then(|key| {
+            ["check-error-unanswered", "check-error-number"]
+                .into_iter()
+                .find(|known| *known == key)
+        });
+    let error_id = format!("check-{}-error", check.id);
+    let error = missing.map(|key| view! { <p class="notice notice-error" role="alert" id=error_id.clone()>{tr(key)}</p> });
     let inputs = view! { <QuestionFields input=check.input.clone() prefix="answer".to_owned() id=format!("check-{}", check.id) saved /> };
     let result = check.result.map(|result| {
         let key = match result.score_percent {
@@ -48,6 +60,7 @@ pub fn KnowledgeCheckForm(
                     <legend class="visually-hidden">{tr("check-your-answer")}</legend>
                     {inputs}
                 </fieldset>
+                {error}
                 <button type="submit" class="button-secondary">{tr("check-submit")}</button>
             </form>
             {result}

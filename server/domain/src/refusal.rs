@@ -29,6 +29,10 @@ pub enum Refusal {
     OwnAdministrationRights,
     /// An invitation for someone who has set a password already.
     HasPassword,
+    /// A question sent back with no option chosen and nothing typed.
+    NoAnswer,
+    /// A numeric answer that is not a number.
+    NotANumber,
 }
 
 impl Refusal {
@@ -47,6 +51,8 @@ impl Refusal {
             Refusal::UnknownRole => "people-error-role",
             Refusal::OwnAdministrationRights => "people-error-self",
             Refusal::HasPassword => "people-error-has-password",
+            Refusal::NoAnswer => "check-error-unanswered",
+            Refusal::NotANumber => "check-error-number",
         }
     }
 }

@@ -123,7 +123,10 @@ async fn an_empty_answer_is_refused_with_a_clear_error() {
         HashMap::new(),
     )
     .await;
-    assert!(matches!(result, Err(Error::Invalid(_))), "{result:?}");
+    assert_eq!(
+        result,
+        Err(Error::Refused(malaka_domain::Refusal::NoAnswer))
+    );
 }
 
 #[tokio::test]
@@ -162,6 +165,31 @@ async fn a_check_answered_with_a_plain_form_comes_back_to_the_lesson() {
         page.body.contains(&escape(&question.feedback)),
         "feedback shown after answering"
     );
+
+    // Sent with nothing chosen, it comes back to the question, which says so.
+    let empty = app
+        .post_form(
+            "/api/answer-check",
+            &[
+                ("course", "cybersecurity"),
+                ("lesson", &lesson),
+                ("question", &question.id),
+            ],
+            Some(&cookie),
+        )
+        .await;
+    let back = empty.location().expect("back to the lesson").to_owned();
+    assert_eq!(
+        back,
+        format!(
+            "/courses/cybersecurity/lessons/{lesson}?check={id}&check-error=check-error-unanswered#check-{id}",
+            id = question.id
+        )
+    );
+    let page = app
+        .get(back.split('#').next().unwrap(), Some(&cookie))
+        .await;
+    assert!(page.body.contains("Choose or type an answer first."));
 }
 
 fn escape(text: &str) -> String {

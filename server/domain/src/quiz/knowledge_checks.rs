@@ -12,7 +12,7 @@ use crate::entities::check_answer;
 use crate::learning::catalog_cache::{pick_by_language, CachedCourse, CachedLesson};
 use crate::quiz::presentation::Presented;
 use crate::Db;
-use crate::Error;
+use crate::{Error, Refusal};
 use malaka_shared::i18n::Locale;
 use malaka_shared::quiz::{CheckResult, KnowledgeCheck};
 
@@ -138,7 +138,7 @@ pub fn answer_from_form(
     kind: &QuestionKind,
     form: &HashMap<String, String>,
 ) -> Result<Answer, Error> {
-    let invalid = || Error::Invalid("choose or type an answer first".into());
+    let invalid = || Error::Refused(Refusal::NoAnswer);
     let index = |name: &str| form.get(name).and_then(|v| v.trim().parse::<usize>().ok());
     Ok(match kind {
         QuestionKind::Single { .. } => Answer::Choices(vec![index("choice").ok_or_else(invalid)?]),
@@ -170,7 +170,7 @@ pub fn answer_from_form(
                 .unwrap_or_default();
             Answer::Number(
                 text.parse()
-                    .map_err(|_| Error::Invalid("type a number".into()))?,
+                    .map_err(|_| Error::Refused(Refusal::NotANumber))?,
             )
         }
         QuestionKind::Matching { pairs } => Answer::Matches(
