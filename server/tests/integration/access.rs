@@ -350,20 +350,12 @@ async fn every_page_admits_exactly_the_people_it_should() {
         .await
         .unwrap();
     let owner = app.user("owner@gov.uz", Role::Officer, Some(unit.id)).await;
-    let mut cookies = BTreeMap::new();
-    for (n, persona) in Persona::ALL.into_iter().enumerate() {
-        let unit_of = match persona {
-            Persona::OtherMinistryHr => Some(elsewhere.id),
-            Persona::UnitHr => Some(ministry.id),
-            _ => Some(unit.id),
-        };
-        let id = match (persona, persona.role()) {
-            (Persona::Owner, _) => owner,
-            (_, Some(role)) => app.user(&format!("p{n}@gov.uz"), role, unit_of).await,
-            (_, None) => continue,
-        };
-        cookies.insert(n, app.cookie_for(id).await);
-    }
+    let cookies = persona_cookies(&app, owner, |persona| match persona {
+        Persona::OtherMinistryHr => Some(elsewhere.id),
+        Persona::UnitHr => Some(ministry.id),
+        _ => Some(unit.id),
+    })
+    .await;
     let lesson = malaka_domain::learning::course_outline(
         &app.state.db,
         owner,
@@ -399,33 +391,68 @@ async fn every_page_admits_exactly_the_people_it_should() {
         let path = example
             .replace("{owner}", &owner.to_string())
             .replace("{lesson}", &lesson);
-        for (n, persona) in Persona::ALL.into_iter().enumerate() {
-            let response = app.get(&path, cookies.get(&n).map(String::as_str)).await;
-            let outcome = match response.status.as_u16() {
-                302 | 303
-                    if response
-                        .location()
-                        .is_some_and(|l| l.starts_with("/sign-in")) =>
-                {
-                    Outcome::SignInFirst
-                }
-                200 | 302 | 303 => Outcome::Shown,
-                403 => Outcome::Forbidden,
-                404 => Outcome::NotFound,
-                other => {
-                    wrong.push(format!("{pattern} as {persona:?}: status {other}"));
-                    continue;
-                }
-            };
-            let wanted = expected_outcome(*access, persona, not_found);
-            if outcome != wanted {
-                wrong.push(format!(
-                    "{pattern} as {persona:?}: {outcome:?}, not {wanted:?}"
-                ));
-            }
-        }
+        wrong.extend(open_as_everyone(&app, &cookies, pattern, &path, *access, not_found).await);
     }
     assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+/// A signed-in session for each persona (none for the anonymous one), by position in
+/// `Persona::ALL`; `unit_of` places each new person.
+async fn persona_cookies(
+    app: &TestApp,
+    owner: i32,
+    unit_of: impl Fn(Persona) -> Option<i32>,
+) -> BTreeMap<usize, String> {
+    let mut cookies = BTreeMap::new();
+    for (n, persona) in Persona::ALL.into_iter().enumerate() {
+        let id = match (persona, persona.role()) {
+            (Persona::Owner, _) => owner,
+            (_, Some(role)) => {
+                app.user(&format!("p{n}@gov.uz"), role, unit_of(persona))
+                    .await
+            }
+            (_, None) => continue,
+        };
+        cookies.insert(n, app.cookie_for(id).await);
+    }
+    cookies
+}
+
+/// Opens `path` as every persona; what differs from the expected outcome, one line each.
+/// Pages send signed-out visitors to sign in (a redirect), files answer 401.
+async fn open_as_everyone(
+    app: &TestApp,
+    cookies: &BTreeMap<usize, String>,
+    pattern: &str,
+    path: &str,
+    access: Access,
+    not_found: &[Persona],
+) -> Vec<String> {
+    let mut wrong = Vec::new();
+    for (n, persona) in Persona::ALL.into_iter().enumerate() {
+        let response = app.get(path, cookies.get(&n).map(String::as_str)).await;
+        let to_sign_in = response
+            .location()
+            .is_some_and(|l| l.starts_with("/sign-in"));
+        let outcome = match response.status.as_u16() {
+            401 => Outcome::SignInFirst,
+            302 | 303 if to_sign_in => Outcome::SignInFirst,
+            200 | 302 | 303 => Outcome::Shown,
+            403 => Outcome::Forbidden,
+            404 => Outcome::NotFound,
+            other => {
+                wrong.push(format!("{pattern} as {persona:?}: status {other}"));
+                continue;
+            }
+        };
+        let wanted = expected_outcome(access, persona, not_found);
+        if outcome != wanted {
+            wrong.push(format!(
+                "{pattern} as {persona:?}: {outcome:?}, not {wanted:?}"
+            ));
+        }
+    }
+    wrong
 }
 
 /// The routes outside Leptos (downloads, keys, health), from the router's own list, opened by
@@ -444,15 +471,7 @@ async fn every_file_route_admits_exactly_the_people_it_should() {
         .unwrap()
         .unwrap()
         .public_id;
-    let mut cookies = BTreeMap::new();
-    for (n, persona) in Persona::ALL.into_iter().enumerate() {
-        let id = match (persona, persona.role()) {
-            (Persona::Owner, _) => owner,
-            (_, Some(role)) => app.user(&format!("p{n}@gov.uz"), role, None).await,
-            (_, None) => continue,
-        };
-        cookies.insert(n, app.cookie_for(id).await);
-    }
+    let cookies = persona_cookies(&app, owner, |_| None).await;
     let not_the_owner: &[Persona] = &[
         Persona::OtherOfficer,
         Persona::Trainer,
@@ -524,25 +543,7 @@ async fn every_file_route_admits_exactly_the_people_it_should() {
 
     let mut wrong = Vec::new();
     for (pattern, (path, access, not_found)) in &expected {
-        for (n, persona) in Persona::ALL.into_iter().enumerate() {
-            let response = app.get(path, cookies.get(&n).map(String::as_str)).await;
-            let outcome = match response.status.as_u16() {
-                401 => Outcome::SignInFirst,
-                403 => Outcome::Forbidden,
-                404 => Outcome::NotFound,
-                200 => Outcome::Shown,
-                other => {
-                    wrong.push(format!("{pattern} as {persona:?}: status {other}"));
-                    continue;
-                }
-            };
-            let wanted = expected_outcome(*access, persona, not_found);
-            if outcome != wanted {
-                wrong.push(format!(
-                    "{pattern} as {persona:?}: {outcome:?}, not {wanted:?}"
-                ));
-            }
-        }
+        wrong.extend(open_as_everyone(&app, &cookies, pattern, path, *access, not_found).await);
     }
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
