@@ -17,6 +17,7 @@ mod m20261203_000010_unique_attempt_numbers;
 mod m20261203_000011_revocation_bar;
 mod m20261204_000012_certificate_signing_key;
 mod m20261204_000013_password_reset_links;
+mod m20261204_000014_enrolment_summary;
 
 pub struct Migrator;
 
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000011_revocation_bar::Migration),
             Box::new(m20261204_000012_certificate_signing_key::Migration),
             Box::new(m20261204_000013_password_reset_links::Migration),
+            Box::new(m20261204_000014_enrolment_summary::Migration),
         ]
     }
 }

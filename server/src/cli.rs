@@ -29,6 +29,23 @@ pub enum Command {
         #[command(subcommand)]
         command: KeysCommand,
     },
+    /// The per-enrolment summaries the reports read.
+    Summaries {
+        #[command(subcommand)]
+        command: SummariesCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SummariesCommand {
+    /// Recompute every enrolment's summary (lessons completed, seconds on the lessons, last
+    /// reading) from the progress rows of the database at DATABASE_URL and print each
+    /// difference; exits with status 1 when there is one. With --repair, rewrite those
+    /// summaries with the recomputed values.
+    Check {
+        #[arg(long)]
+        repair: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -6,6 +6,7 @@ pub mod config;
 pub mod key_commands;
 pub mod seed;
 pub mod startup;
+pub mod summary_commands;
 pub mod web;
 
 pub use config::Config;

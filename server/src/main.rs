@@ -1,9 +1,9 @@
 use clap::Parser;
 use malaka_server::cli::{
     check_courses, export_course, import_course, import_gift, Cli, Command, CoursesCommand,
-    KeysCommand,
+    KeysCommand, SummariesCommand,
 };
-use malaka_server::{key_commands, startup, web, Config};
+use malaka_server::{key_commands, startup, summary_commands, web, Config};
 use std::net::SocketAddr;
 use std::process::ExitCode;
 use tracing_subscriber::EnvFilter;
@@ -28,6 +28,9 @@ fn main() -> ExitCode {
         Command::Keys {
             command: KeysCommand::Rotate { file },
         } => key_commands::rotate(file),
+        Command::Summaries {
+            command: SummariesCommand::Check { repair },
+        } => summary_commands::check(repair),
         Command::Serve => match serve() {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {

@@ -163,6 +163,27 @@ pub async fn seed(db: &Db, scale: Scale, now: DateTime<Utc>) -> Result<Seeded, E
                     _ => (0, 0),
                 };
                 let completed = done == lessons.len() && done > 0;
+                let last_seen = now - Duration::days(10);
+                let mut seconds_spent = 0i64;
+                for (index, lesson) in lessons.iter().take(opened).enumerate() {
+                    // Now and then someone clicks through a lesson in seconds.
+                    let seconds = if random.next(50) == 0 {
+                        20
+                    } else {
+                        300 + random.next(900) as i32
+                    };
+                    seconds_spent += i64::from(seconds);
+                    progress.push(lesson_progress::ActiveModel {
+                        user_id: Set(person),
+                        lesson_id: Set(*lesson),
+                        started_at: Set(now - Duration::days(20)),
+                        last_seen_at: Set(last_seen),
+                        completed_at: Set((index < done).then_some(last_seen)),
+                        seconds_spent: Set(seconds),
+                        ..Default::default()
+                    });
+                }
+                // The summary the application keeps with each progress write.
                 enrolments.push(enrolment::ActiveModel {
                     user_id: Set(person),
                     course_id: Set(*course),
@@ -172,24 +193,11 @@ pub async fn seed(db: &Db, scale: Scale, now: DateTime<Utc>) -> Result<Seeded, E
                         completed.then(|| now - Duration::days(random.next(30) as i64))
                     ),
                     score_percent: Set(completed.then(|| 70 + random.next(31) as i16)),
+                    lessons_done: Set(done as i32),
+                    seconds_spent: Set(seconds_spent),
+                    last_progress_at: Set((opened > 0).then_some(last_seen)),
                     ..Default::default()
                 });
-                for (index, lesson) in lessons.iter().take(opened).enumerate() {
-                    progress.push(lesson_progress::ActiveModel {
-                        user_id: Set(person),
-                        lesson_id: Set(*lesson),
-                        started_at: Set(now - Duration::days(20)),
-                        last_seen_at: Set(now - Duration::days(10)),
-                        completed_at: Set((index < done).then(|| now - Duration::days(10))),
-                        // Now and then someone clicks through a lesson in seconds.
-                        seconds_spent: Set(if random.next(50) == 0 {
-                            20
-                        } else {
-                            300 + random.next(900) as i32
-                        }),
-                        ..Default::default()
-                    });
-                }
             }
         }
         seeded.enrolments += enrolments.len();

@@ -15,6 +15,51 @@ pub struct CourseProgressRow {
     pub lapsed: u64,
 }
 
+/// Where a person is with a course. The four do not overlap: overdue means not completed and
+/// past its due date, whether or not reading has started.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EnrolmentStatus {
+    Overdue,
+    NotStarted,
+    InProgress,
+    Completed,
+}
+
+impl EnrolmentStatus {
+    /// In the order HR chases them: overdue first, completed last.
+    pub const ALL: [Self; 4] = [
+        Self::Overdue,
+        Self::NotStarted,
+        Self::InProgress,
+        Self::Completed,
+    ];
+
+    /// The rule, in one place: the reports' SQL is built from it (`reports::query`).
+    pub fn of(completed: bool, past_due: bool, started: bool) -> Self {
+        match (completed, past_due, started) {
+            (true, _, _) => Self::Completed,
+            (false, true, _) => Self::Overdue,
+            (false, false, true) => Self::InProgress,
+            (false, false, false) => Self::NotStarted,
+        }
+    }
+
+    /// The code in links, exports and i18n keys (`report-status-…`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Overdue => "overdue",
+            Self::NotStarted => "not_started",
+            Self::InProgress => "in_progress",
+            Self::Completed => "completed",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|status| status.code() == code)
+    }
+}
+
 /// What HR narrows a report to; every field comes from the page's query string, so a filtered
 /// report is a link that can be bookmarked, shared and exported.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -22,16 +67,13 @@ pub struct ReportFilter {
     pub course: Option<String>,
     pub unit: Option<i32>,
     pub region: Option<String>,
-    /// `completed`, `overdue`, `in_progress` or `not_started`.
-    pub status: Option<String>,
+    pub status: Option<EnrolmentStatus>,
     /// Due dates from and to (inclusive), as `YYYY-MM-DD`.
     pub due_from: Option<String>,
     pub due_to: Option<String>,
 }
 
 impl ReportFilter {
-    pub const STATUSES: [&'static str; 4] = ["overdue", "not_started", "in_progress", "completed"];
-
     /// The filter from a query string's parameters; empty values mean no filter.
     pub fn from_query(get: impl Fn(&str) -> Option<String>) -> Self {
         let given = |name: &str| get(name).filter(|value| !value.is_empty());
@@ -39,7 +81,7 @@ impl ReportFilter {
             course: given("course"),
             unit: given("unit").and_then(|unit| unit.parse().ok()),
             region: given("region"),
-            status: given("status"),
+            status: given("status").and_then(|code| EnrolmentStatus::from_code(&code)),
             due_from: given("due_from"),
             due_to: given("due_to"),
         }
@@ -54,9 +96,11 @@ impl ReportFilter {
         if let Some(unit) = self.unit {
             query.append_pair("unit", &unit.to_string());
         }
+        if let Some(status) = self.status {
+            query.append_pair("status", status.code());
+        }
         for (name, value) in [
             ("region", &self.region),
-            ("status", &self.status),
             ("due_from", &self.due_from),
             ("due_to", &self.due_to),
         ] {
@@ -99,7 +143,7 @@ pub struct PersonCourseRow {
     pub position: String,
     pub course_slug: String,
     pub course_title: String,
-    pub status: String,
+    pub status: EnrolmentStatus,
     pub enrolled_on: String,
     pub due_on: Option<String>,
     pub completed_on: Option<String>,
@@ -135,7 +179,7 @@ pub struct Dashboard {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TranscriptCourse {
     pub course_title: String,
-    pub status: String,
+    pub status: EnrolmentStatus,
     pub enrolled_on: String,
     pub due_on: Option<String>,
     pub completed_on: Option<String>,
@@ -167,4 +211,39 @@ pub struct Transcript {
     pub courses: Vec<TranscriptCourse>,
     /// Newest first.
     pub earlier_rounds: Vec<TranscriptRound>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_filtered_status_survives_the_query_string_and_an_unknown_one_is_no_filter() {
+        for status in EnrolmentStatus::ALL {
+            let filter = ReportFilter {
+                status: Some(status),
+                ..Default::default()
+            };
+            let query = filter.query();
+            let parsed: std::collections::HashMap<String, String> =
+                form_urlencoded::parse(query.as_bytes())
+                    .into_owned()
+                    .collect();
+            assert_eq!(
+                ReportFilter::from_query(|name| parsed.get(name).cloned()),
+                filter
+            );
+        }
+        let forged = ReportFilter::from_query(|name| (name == "status").then(|| "done'--".into()));
+        assert_eq!(forged.status, None);
+    }
+
+    #[test]
+    fn completion_outranks_a_passed_due_date_which_outranks_reading() {
+        use EnrolmentStatus::*;
+        assert_eq!(EnrolmentStatus::of(true, true, false), Completed);
+        assert_eq!(EnrolmentStatus::of(false, true, true), Overdue);
+        assert_eq!(EnrolmentStatus::of(false, false, true), InProgress);
+        assert_eq!(EnrolmentStatus::of(false, false, false), NotStarted);
+    }
 }

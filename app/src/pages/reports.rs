@@ -5,7 +5,9 @@ use leptos_router::hooks::use_query_map;
 use crate::api::reports::get_dashboard;
 use crate::components::{loaded_page, Pager, StatusChart};
 use crate::i18n::{t_with, tr, use_locale};
-use malaka_shared::reports::{Dashboard, GroupCounts, PersonCourseRow, ReportFilter};
+use malaka_shared::reports::{
+    Dashboard, EnrolmentStatus, GroupCounts, PersonCourseRow, ReportFilter,
+};
 
 /// `/hr/reports`: completion and overdue by unit and by region, as charts and tables, the
 /// people behind them, completions that look gamed, and the same report as CSV or XLSX. Every
@@ -126,8 +128,8 @@ fn Filters(dashboard: Dashboard) -> impl IntoView {
                 <label for="f-status">{tr("report-status")}</label>
                 <select id="f-status" name="status">
                     <option value="">{tr("report-any")}</option>
-                    {ReportFilter::STATUSES.into_iter().map(|status| view! {
-                        <option value=status selected=selected(&filter.status, status)>{tr(&format!("report-status-{status}"))}</option>
+                    {EnrolmentStatus::ALL.into_iter().map(|status| view! {
+                        <option value=status.code() selected=filter.status == Some(status)>{tr(&format!("report-status-{}", status.code()))}</option>
                     }).collect_view()}
                 </select>
             </div>
@@ -215,7 +217,7 @@ pub fn PeopleTable(rows: Vec<PersonCourseRow>, caption: String) -> impl IntoView
                                 <th scope="row"><a href=format!("/hr/people/{}", row.user_id)>{row.name}</a></th>
                                 <td>{row.unit}</td>
                                 <td>{row.course_title}</td>
-                                <td>{tr(&format!("report-status-{}", row.status))}</td>
+                                <td>{tr(&format!("report-status-{}", row.status.code()))}</td>
                                 <td>{row.due_on.unwrap_or_default()}</td>
                                 <td>{row.completed_on.unwrap_or_default()}</td>
                                 <td>{row.score_percent.map(|s| format!("{s}%")).unwrap_or_default()}</td>

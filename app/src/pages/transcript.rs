@@ -45,7 +45,7 @@ fn TranscriptView(transcript: Transcript) -> impl IntoView {
                         view! {
                             <tr>
                                 <th scope="row">{course.course_title}</th>
-                                <td>{tr(&format!("report-status-{}", course.status))}</td>
+                                <td>{tr(&format!("report-status-{}", course.status.code()))}</td>
                                 <td>{format!("{} / {}", course.lessons_completed, course.lessons_total)}</td>
                                 <td>{course.enrolled_on}</td>
                                 <td>{course.due_on.unwrap_or_default()}</td>

@@ -92,7 +92,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let narrow = ReportFilter {
         course: Some("cybersecurity".into()),
         region: Some("Samarkand".into()),
-        status: Some("overdue".into()),
+        status: Some(malaka_shared::reports::EnrolmentStatus::Overdue),
         ..ReportFilter::default()
     };
 

@@ -25,3 +25,4 @@ mod recurrence;
 mod reminders;
 mod reports;
 mod seed;
+mod summaries;

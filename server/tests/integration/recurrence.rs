@@ -127,7 +127,10 @@ async fn the_next_round_opens_a_period_after_completion_and_is_completed_afresh(
     let transcript = reports::transcript::transcript(db, &hr, officer, Locale::En, now)
         .await
         .unwrap();
-    assert_eq!(transcript.courses[0].status, "not_started");
+    assert_eq!(
+        transcript.courses[0].status,
+        malaka_shared::reports::EnrolmentStatus::NotStarted
+    );
     assert_eq!(transcript.courses[0].lessons_completed, 0);
     assert_eq!(transcript.earlier_rounds.len(), 1);
     assert_eq!(

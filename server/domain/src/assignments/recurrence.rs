@@ -147,6 +147,7 @@ async fn open_round(
         .filter(lesson_progress::Column::LessonId.is_in(lessons.iter().copied()))
         .exec(&txn)
         .await?;
+    crate::learning::summary::reset(&txn, done.id).await?;
     reminders::log(&txn, person.id, Some(done.course_id), "round_opened", now).await?;
     outbox::enqueue(
         &txn,

@@ -109,7 +109,7 @@ pub async fn overdue_below(
 ) -> Result<Vec<query::EnrolmentLine>, Error> {
     let selection = Selection {
         units: Some(organisation::subtree(&db.read, unit).await?),
-        status: Some("overdue".into()),
+        status: Some(malaka_shared::reports::EnrolmentStatus::Overdue),
         ..Default::default()
     };
     query::lines(

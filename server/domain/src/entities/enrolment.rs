@@ -19,6 +19,11 @@ pub struct Model {
     /// When a recurring assignment opened the current round; earlier quiz attempts and reading
     /// belong to the rounds in `training_rounds`.
     pub round_opened_at: Option<DateTimeUtc>,
+    /// The summary of the current round's reading, kept with every progress write (see
+    /// `learning::summary`): lessons completed, seconds on the lessons, the last lesson read.
+    pub lessons_done: i32,
+    pub seconds_spent: i64,
+    pub last_progress_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

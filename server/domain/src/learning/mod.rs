@@ -5,16 +5,14 @@
 
 pub mod catalog_cache;
 pub mod catalog_sync;
+mod progress;
+pub mod summary;
 
-use chrono::{DateTime, Utc};
-use sea_orm::sea_query::{Expr, OnConflict};
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel,
-    QueryFilter, TransactionTrait,
-};
+pub use progress::{complete_lesson, record_time};
+
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use std::collections::HashMap;
 
-use crate::certificates;
 use crate::entities::{enrolment, lesson_progress};
 use crate::learning::catalog_cache::{CachedCourse, CatalogSnapshot};
 use crate::Db;
@@ -23,11 +21,6 @@ use malaka_shared::i18n::Locale;
 use malaka_shared::learning::{
     percent, CourseCard, CourseOutline, LessonItem, LessonLink, LessonState, LessonView,
 };
-
-/// A reading session's time counts up to this much when a lesson is completed without the
-/// page's timer (JavaScript off): enough for a careful reader, not for a tab left open overnight.
-const MAX_UNTIMED_SECONDS_PER_MINUTE_OF_READING: i64 = 120;
-const MAX_HEARTBEAT_SECONDS: i32 = 60;
 
 pub async fn my_learning(db: &Db, user_id: i32, locale: Locale) -> Result<Vec<CourseCard>, Error> {
     let cards = catalog(db, user_id, locale).await?;
@@ -186,7 +179,7 @@ pub async fn open_lesson(
 pub async fn enrol(db: &Db, user_id: i32, course_slug: &str) -> Result<Option<String>, Error> {
     let snapshot = db.catalog.snapshot();
     let course = find_course(&snapshot, course_slug)?;
-    enrol_in(&db.write, user_id, course.model.id).await?;
+    progress::enrol_in(&db.write, user_id, course.model.id).await?;
     let progress = progress_of(&db.read, user_id, Some(course)).await?;
     Ok(course
         .lessons
@@ -197,173 +190,6 @@ pub async fn enrol(db: &Db, user_id: i32, course_slug: &str) -> Result<Option<St
                 .is_none_or(|p| p.completed_at.is_none())
         })
         .map(|l| l.model.slug.clone()))
-}
-
-/// Marks a lesson complete and returns the next lesson not yet completed, if any. Completing
-/// every lesson completes the enrolment. Completing twice changes nothing.
-pub async fn complete_lesson(
-    db: &Db,
-    user_id: i32,
-    course_slug: &str,
-    lesson_slug: &str,
-    opened_at: Option<DateTime<Utc>>,
-) -> Result<Option<String>, Error> {
-    let snapshot = db.catalog.snapshot();
-    let course = find_course(&snapshot, course_slug)?;
-    let (index, current) = course.lesson(lesson_slug).ok_or(Error::NotFound)?;
-    let now = Utc::now();
-    enrol_in(&db.write, user_id, course.model.id).await?;
-    let cap = i64::from(current.model.minutes) * MAX_UNTIMED_SECONDS_PER_MINUTE_OF_READING;
-    // Time since the server last saw the reader: its last heartbeat, or (JavaScript off) when
-    // it served the page, as the signed receipt in the form says.
-    let untimed = |last_seen: Option<DateTime<Utc>>| {
-        let since = last_seen.max(opened_at).unwrap_or(now);
-        (now - since).num_seconds().clamp(0, cap) as i32
-    };
-
-    let existing = lesson_progress::Entity::find()
-        .filter(lesson_progress::Column::UserId.eq(user_id))
-        .filter(lesson_progress::Column::LessonId.eq(current.model.id))
-        .one(&db.write)
-        .await?;
-    match existing {
-        Some(row) if row.completed_at.is_none() => {
-            let spent = row.seconds_spent + untimed(Some(row.last_seen_at));
-            let mut row = row.into_active_model();
-            row.completed_at = Set(Some(now));
-            row.last_seen_at = Set(now);
-            row.seconds_spent = Set(spent);
-            row.update(&db.write).await?;
-        }
-        Some(_) => {}
-        None => {
-            let read = untimed(None);
-            insert_progress(&db.write, user_id, current.model.id, now, Some(now), read).await?
-        }
-    }
-
-    let progress = progress_of(&db.write, user_id, Some(course)).await?;
-    let is_done = |id: i32| progress.get(&id).is_some_and(|p| p.completed_at.is_some());
-    let quiz_score = match course.lessons.iter().all(|l| is_done(l.model.id)) {
-        true => crate::quiz::attempts::completion_score(&db.write, user_id, course).await?,
-        false => None,
-    };
-    let newly_completed = quiz_score.is_some()
-        && find_enrolment(&db.write, user_id, course.model.id)
-            .await?
-            .is_some_and(|e| e.completed_at.is_none());
-    if let (Some(score), true) = (quiz_score, newly_completed) {
-        let keys = certificates::CertificateKeys::load(db).await?;
-        let txn = db.write.begin().await?;
-        certificates::record_completion(&txn, &keys, user_id, course, score, false, now).await?;
-        txn.commit().await?;
-    }
-    let after = course.lessons[index + 1..]
-        .iter()
-        .chain(course.lessons[..index].iter())
-        .find(|l| !is_done(l.model.id));
-    Ok(after.map(|l| l.model.slug.clone()))
-}
-
-/// A heartbeat from the lesson page's timer. The time credited is what the server observed: at
-/// most the wall-clock time since the lesson was last seen (opened, or the previous heartbeat),
-/// at most a minute, and nothing once the lesson is complete. The claimed seconds only lower it.
-/// A burst of calls therefore adds nothing, and parallel calls credit one interval once: the
-/// update only applies while `seconds_spent` still has the value the credit was computed from.
-pub async fn record_time(
-    db: &Db,
-    user_id: i32,
-    course_slug: &str,
-    lesson_slug: &str,
-    claimed_seconds: i32,
-    now: DateTime<Utc>,
-) -> Result<(), Error> {
-    let snapshot = db.catalog.snapshot();
-    let (_, lesson) = find_course(&snapshot, course_slug)?
-        .lesson(lesson_slug)
-        .ok_or(Error::NotFound)?;
-    let Some(progress) = lesson_progress::Entity::find()
-        .filter(lesson_progress::Column::UserId.eq(user_id))
-        .filter(lesson_progress::Column::LessonId.eq(lesson.model.id))
-        .one(&db.write)
-        .await?
-    else {
-        // The first heartbeat of a lesson (sent as the page opens) starts its clock and
-        // enrols; nothing before it was observed, so it credits nothing.
-        enrol_in(&db.write, user_id, lesson.model.course_id).await?;
-        return insert_progress(&db.write, user_id, lesson.model.id, now, None, 0).await;
-    };
-    if progress.completed_at.is_some() {
-        return Ok(());
-    }
-    let observed = (now - progress.last_seen_at)
-        .num_seconds()
-        .clamp(0, i64::from(MAX_HEARTBEAT_SECONDS)) as i32;
-    let credit = claimed_seconds.clamp(0, observed);
-    if credit == 0 {
-        return Ok(());
-    }
-    lesson_progress::Entity::update_many()
-        .col_expr(
-            lesson_progress::Column::SecondsSpent,
-            Expr::value(progress.seconds_spent + credit),
-        )
-        .col_expr(lesson_progress::Column::LastSeenAt, Expr::value(now))
-        .filter(lesson_progress::Column::Id.eq(progress.id))
-        .filter(lesson_progress::Column::SecondsSpent.eq(progress.seconds_spent))
-        .filter(lesson_progress::Column::CompletedAt.is_null())
-        .exec(&db.write)
-        .await?;
-    Ok(())
-}
-
-async fn insert_progress(
-    db: &impl ConnectionTrait,
-    user_id: i32,
-    lesson_id: i32,
-    now: DateTime<Utc>,
-    completed_at: Option<DateTime<Utc>>,
-    seconds_spent: i32,
-) -> Result<(), Error> {
-    let row = lesson_progress::ActiveModel {
-        user_id: Set(user_id),
-        lesson_id: Set(lesson_id),
-        started_at: Set(now),
-        last_seen_at: Set(now),
-        completed_at: Set(completed_at),
-        seconds_spent: Set(seconds_spent),
-        ..Default::default()
-    };
-    lesson_progress::Entity::insert(row)
-        .on_conflict(
-            OnConflict::columns([
-                lesson_progress::Column::UserId,
-                lesson_progress::Column::LessonId,
-            ])
-            .do_nothing()
-            .to_owned(),
-        )
-        .exec_without_returning(db)
-        .await?;
-    Ok(())
-}
-
-async fn enrol_in(db: &impl ConnectionTrait, user_id: i32, course_id: i32) -> Result<(), Error> {
-    let row = enrolment::ActiveModel {
-        user_id: Set(user_id),
-        course_id: Set(course_id),
-        enrolled_at: Set(Utc::now()),
-        ..Default::default()
-    };
-    enrolment::Entity::insert(row)
-        .on_conflict(
-            OnConflict::columns([enrolment::Column::UserId, enrolment::Column::CourseId])
-                .do_nothing()
-                .to_owned(),
-        )
-        .exec_without_returning(db)
-        .await?;
-    Ok(())
 }
 
 fn find_course<'a>(snapshot: &'a CatalogSnapshot, slug: &str) -> Result<&'a CachedCourse, Error> {

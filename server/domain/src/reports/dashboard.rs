@@ -13,7 +13,9 @@ use crate::entities::{course, org_unit};
 use crate::Error;
 use crate::{people::organisation, CurrentUser, Db};
 use malaka_shared::i18n::Locale;
-use malaka_shared::reports::{Dashboard, GroupCounts, PersonCourseRow, ReportFilter};
+use malaka_shared::reports::{
+    Dashboard, EnrolmentStatus, GroupCounts, PersonCourseRow, ReportFilter,
+};
 
 pub const PAGE_SIZE: u64 = 50;
 /// The flagged list is for follow-up, not a report: the most recent this many.
@@ -54,10 +56,7 @@ pub async fn select(
         course_id,
         units,
         region: filter.region.clone().filter(|r| !r.is_empty()),
-        status: filter
-            .status
-            .clone()
-            .filter(|s| ReportFilter::STATUSES.contains(&s.as_str())),
+        status: filter.status,
         // A day runs from the end of the day before to the end of the day, in Tashkent.
         due_from: day(&filter.due_from)
             .and_then(|d| d.pred_opt())
@@ -68,13 +67,13 @@ pub async fn select(
     })
 }
 
-fn add(group: &mut GroupCounts, status: &str, n: u64) {
+fn add(group: &mut GroupCounts, status: EnrolmentStatus, n: u64) {
     group.total += n;
     match status {
-        "completed" => group.completed += n,
-        "overdue" => group.overdue += n,
-        "in_progress" => group.in_progress += n,
-        _ => group.not_started += n,
+        EnrolmentStatus::Completed => group.completed += n,
+        EnrolmentStatus::Overdue => group.overdue += n,
+        EnrolmentStatus::InProgress => group.in_progress += n,
+        EnrolmentStatus::NotStarted => group.not_started += n,
     }
 }
 
@@ -118,8 +117,8 @@ pub async fn groups(
     let mut per_shown: HashMap<i32, GroupCounts> = HashMap::new();
     let mut direct = GroupCounts::default();
     let mut per_region: BTreeMap<String, GroupCounts> = BTreeMap::new();
-    for (unit, status, n) in &counts {
-        let n = *n as u64;
+    for &(unit, status, n) in &counts {
+        let n = n as u64;
         add(&mut totals, status, n);
         match unit.and_then(shown_ancestor) {
             Some(shown) => add(per_shown.entry(shown).or_default(), status, n),
@@ -192,7 +191,7 @@ async fn flagged(
     let quizzers = fast_quiz_people(db).await?;
     if !quizzers.is_empty() {
         let quiz_too_fast = Selection {
-            status: Some("completed".into()),
+            status: Some(EnrolmentStatus::Completed),
             people: Some(quizzers),
             ..selection.clone()
         };

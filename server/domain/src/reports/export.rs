@@ -88,28 +88,11 @@ pub async fn table(
             )
             .await?;
             let rows = describe(db, &names, lines, now).await?;
-            let header = [
-                "team-person",
-                "sign-in-email",
-                "org-unit",
-                "org-region",
-                "report-position",
-                "team-course",
-                "report-status",
-                "report-enrolled",
-                "assign-due",
-                "report-completed-on",
-                "report-score",
-                "report-minutes-header",
-                "report-estimated",
-                "report-quiz-seconds",
-                "report-flags",
-            ];
             let cells = rows
                 .into_iter()
-                .map(|row| person_cells(locale, row))
+                .map(|row| people_cells(locale, row))
                 .collect();
-            Ok((header.iter().map(|k| t(locale, k)).collect(), cells))
+            Ok((people_header(locale), cells))
         }
         ReportKind::Units | ReportKind::Regions => {
             let groups = groups(db, viewer, filter, &selection, now).await?;
@@ -151,7 +134,31 @@ pub async fn table(
     }
 }
 
-fn person_cells(locale: Locale, row: PersonCourseRow) -> Vec<Cell> {
+/// The people report's column titles in `locale`.
+pub(super) fn people_header(locale: Locale) -> Vec<String> {
+    [
+        "team-person",
+        "sign-in-email",
+        "org-unit",
+        "org-region",
+        "report-position",
+        "team-course",
+        "report-status",
+        "report-enrolled",
+        "assign-due",
+        "report-completed-on",
+        "report-score",
+        "report-minutes-header",
+        "report-estimated",
+        "report-quiz-seconds",
+        "report-flags",
+    ]
+    .iter()
+    .map(|key| t(locale, key))
+    .collect()
+}
+
+pub(super) fn people_cells(locale: Locale, row: PersonCourseRow) -> Vec<Cell> {
     let text = Cell::Text;
     let optional = |value: Option<String>| Cell::Text(value.unwrap_or_default());
     vec![
@@ -161,7 +168,7 @@ fn person_cells(locale: Locale, row: PersonCourseRow) -> Vec<Cell> {
         text(row.region),
         text(row.position),
         text(row.course_title),
-        text(t(locale, &format!("report-status-{}", row.status))),
+        text(t(locale, &format!("report-status-{}", row.status.code()))),
         text(row.enrolled_on),
         optional(row.due_on),
         optional(row.completed_on),
@@ -191,17 +198,33 @@ fn defused(text: String) -> String {
     }
 }
 
+/// Excel reads a CSV as UTF-8 (Cyrillic and Uzbek letters) only after this mark.
+pub(super) const CSV_BYTE_ORDER_MARK: &[u8] = b"\xEF\xBB\xBF";
+
 pub fn to_csv(header: &[String], rows: &[Vec<Cell>]) -> Result<Vec<u8>, Error> {
-    let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
+    let mut bytes = CSV_BYTE_ORDER_MARK.to_vec();
+    bytes.extend(csv_lines(
+        std::iter::once(header.to_vec()).chain(rows.iter().map(|row| cell_texts(row))),
+    )?);
+    Ok(bytes)
+}
+
+/// A row's cells as the CSV writes them, text defused.
+pub(super) fn cell_texts(row: &[Cell]) -> Vec<String> {
+    row.iter()
+        .map(|cell| match cell {
+            Cell::Text(text) => defused(text.clone()),
+            number => number.text(),
+        })
+        .collect()
+}
+
+/// CSV lines for `records`, without the byte-order mark (a stream writes it once, first).
+pub(super) fn csv_lines(records: impl IntoIterator<Item = Vec<String>>) -> Result<Vec<u8>, Error> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
     let failed = Error::because::<csv::Error>("writing a CSV export");
-    writer.write_record(header).map_err(failed)?;
-    for row in rows {
-        writer
-            .write_record(row.iter().map(|cell| match cell {
-                Cell::Text(text) => defused(text.clone()),
-                number => number.text(),
-            }))
-            .map_err(failed)?;
+    for record in records {
+        writer.write_record(&record).map_err(failed)?;
     }
     writer
         .into_inner()
@@ -234,6 +257,18 @@ pub fn to_xlsx(sheet_name: &str, header: &[String], rows: &[Vec<Cell>]) -> Resul
     workbook.save_to_buffer().map_err(failed)
 }
 
+pub fn file_name(kind: ReportKind, format: FileFormat, now: DateTime<Utc>) -> String {
+    let extension = match format {
+        FileFormat::Csv => "csv",
+        FileFormat::Xlsx => "xlsx",
+    };
+    format!(
+        "malaka-{}-{}.{extension}",
+        kind.name(),
+        now.format("%Y-%m-%d")
+    )
+}
+
 pub async fn export(
     db: &Db,
     viewer: &CurrentUser,
@@ -244,10 +279,10 @@ pub async fn export(
     now: DateTime<Utc>,
 ) -> Result<ExportFile, Error> {
     let (header, rows) = table(db, viewer, filter, kind, locale, now).await?;
-    let stem = format!("malaka-{}-{}", kind.name(), now.format("%Y-%m-%d"));
+    let file_name = file_name(kind, format, now);
     Ok(match format {
         FileFormat::Csv => ExportFile {
-            file_name: format!("{stem}.csv"),
+            file_name,
             content_type: "text/csv; charset=utf-8",
             bytes: to_csv(&header, &rows)?,
         },
@@ -255,7 +290,7 @@ pub async fn export(
             let bytes =
                 tokio::task::spawn_blocking(move || to_xlsx(kind.name(), &header, &rows)).await??;
             ExportFile {
-                file_name: format!("{stem}.xlsx"),
+                file_name,
                 content_type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 bytes,
             }

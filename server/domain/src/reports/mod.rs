@@ -4,13 +4,14 @@ pub mod dashboard;
 pub mod export;
 pub mod people;
 pub mod query;
+pub mod stream;
 pub mod transcript;
 
 use chrono::Utc;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use std::collections::{HashMap, HashSet};
 
-use crate::entities::{certificate, course, course_text, enrolment, lesson, lesson_progress, user};
+use crate::entities::{certificate, course, course_text, enrolment, user};
 use crate::Error;
 use crate::{people::organisation, CurrentUser, Db};
 use malaka_shared::certificates::CertificateStatus;
@@ -51,18 +52,6 @@ pub async fn team_progress(
         .await?;
     let titles = course_titles(&db.read, locale).await?;
     let enrolments = enrolment::Entity::find().all(&db.read).await?;
-    let lessons: HashMap<i32, i32> = lesson::Entity::find()
-        .all(&db.read)
-        .await?
-        .into_iter()
-        .map(|l| (l.id, l.course_id))
-        .collect();
-    let started: HashSet<(i32, i32)> = lesson_progress::Entity::find()
-        .all(&db.read)
-        .await?
-        .into_iter()
-        .filter_map(|p| lessons.get(&p.lesson_id).map(|course| (p.user_id, *course)))
-        .collect();
     let now = Utc::now();
     let mut latest: HashMap<(i32, i32), certificate::Model> = HashMap::new();
     for record in certificate::Entity::find().all(&db.read).await? {
@@ -88,7 +77,7 @@ pub async fn team_progress(
             let completed = mine.iter().filter(|e| e.completed_at.is_some()).count() as u64;
             let in_progress = mine
                 .iter()
-                .filter(|e| e.completed_at.is_none() && started.contains(&(e.user_id, course.id)))
+                .filter(|e| e.completed_at.is_none() && e.last_progress_at.is_some())
                 .count() as u64;
             let overdue = mine
                 .iter()

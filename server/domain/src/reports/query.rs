@@ -8,6 +8,7 @@ use sea_orm::{ConnectionTrait, DbBackend, QueryResult, Statement, Value};
 use std::collections::HashSet;
 
 use crate::Error;
+use malaka_shared::reports::EnrolmentStatus;
 
 /// What the filtered enrolments are, resolved from the page's filter and the viewer's reach.
 #[derive(Debug, Clone, Default)]
@@ -16,7 +17,7 @@ pub struct Selection {
     /// `None`: every unit (and people with no unit). Otherwise people of these units only.
     pub units: Option<HashSet<i32>>,
     pub region: Option<String>,
-    pub status: Option<String>,
+    pub status: Option<EnrolmentStatus>,
     pub due_from: Option<DateTime<Utc>>,
     pub due_to: Option<DateTime<Utc>>,
     /// Only these people (the flagged list's quiz check finds them).
@@ -25,13 +26,31 @@ pub struct Selection {
     pub read_too_fast: bool,
 }
 
-/// The status of an enrolment as SQL; `?` is the current time.
-const STATUS: &str = "CASE WHEN e.completed_at IS NOT NULL THEN 'completed' \
-     WHEN e.due_at IS NOT NULL AND e.due_at < ? THEN 'overdue' \
-     WHEN EXISTS (SELECT 1 FROM lesson_progress p JOIN lessons l ON l.id = p.lesson_id \
-       WHERE p.user_id = e.user_id AND l.course_id = e.course_id \
-       AND (e.round_opened_at IS NULL OR p.last_seen_at > e.round_opened_at)) THEN 'in_progress' \
-     ELSE 'not_started' END";
+/// `EnrolmentStatus::of` as SQL over the enrolment's own row (its summary says whether reading
+/// has started); `?` is the current time. Built from the enum so the two cannot drift.
+fn status_sql() -> String {
+    let case =
+        |completed, past_due, started| EnrolmentStatus::of(completed, past_due, started).code();
+    format!(
+        "CASE WHEN e.completed_at IS NOT NULL THEN '{}' \
+         WHEN e.due_at IS NOT NULL AND e.due_at < ? THEN '{}' \
+         WHEN e.last_progress_at IS NOT NULL THEN '{}' ELSE '{}' END",
+        case(true, true, true),
+        case(false, true, true),
+        case(false, false, true),
+        case(false, false, false),
+    )
+}
+
+/// HR's chasing order (`EnrolmentStatus::ALL`) as SQL over `t.status`.
+fn chase_order_sql() -> String {
+    let mut sql = String::from("CASE t.status");
+    for (rank, status) in EnrolmentStatus::ALL.iter().enumerate() {
+        sql.push_str(&format!(" WHEN '{}' THEN {rank}", status.code()));
+    }
+    sql.push_str(" END");
+    sql
+}
 
 /// SQL text and its values, built in order.
 pub struct Sql {
@@ -92,7 +111,7 @@ fn selected(selection: &Selection, now: DateTime<Utc>, columns: &str) -> Sql {
     sql.push("SELECT * FROM (SELECT ", []);
     sql.push(columns, []);
     sql.push(", ", []);
-    sql.push(STATUS, [now.into()]);
+    sql.push(&status_sql(), [now.into()]);
     sql.push(
         " AS status FROM enrolments e JOIN users u ON u.id = e.user_id \
          LEFT JOIN org_units o ON o.id = u.org_unit_id WHERE u.active = ?",
@@ -120,7 +139,7 @@ fn selected(selection: &Selection, now: DateTime<Utc>, columns: &str) -> Sql {
     }
     sql.push(") t WHERE 1 = 1", []);
     if let Some(status) = &selection.status {
-        sql.push(" AND t.status = ?", [status.clone().into()]);
+        sql.push(" AND t.status = ?", [status.code().into()]);
     }
     if selection.read_too_fast {
         sql.push(
@@ -136,7 +155,7 @@ pub async fn counts_by_unit(
     db: &impl ConnectionTrait,
     selection: &Selection,
     now: DateTime<Utc>,
-) -> Result<Vec<(Option<i32>, String, i64)>, Error> {
+) -> Result<Vec<(Option<i32>, EnrolmentStatus, i64)>, Error> {
     let inner = selected(selection, now, "u.org_unit_id AS unit");
     let mut sql = Sql::new();
     sql.push("SELECT unit, status, COUNT(*) AS n FROM (", []);
@@ -149,7 +168,7 @@ pub async fn counts_by_unit(
         .map(|row| {
             Ok((
                 row.try_get::<Option<i32>>("", "unit")?,
-                row.try_get::<String>("", "status")?,
+                status(row)?,
                 row.try_get::<i64>("", "n")?,
             ))
         })
@@ -170,17 +189,14 @@ pub struct EnrolmentLine {
     pub due_at: Option<DateTime<Utc>>,
     pub completed_at: Option<DateTime<Utc>>,
     pub score_percent: Option<i16>,
-    pub status: String,
+    pub status: EnrolmentStatus,
     pub seconds_spent: i64,
 }
 
 const LINE_COLUMNS: &str = "u.id AS user_id, u.name AS name, u.email AS email, \
     u.org_unit_id AS unit, u.position AS position, e.course_id AS course_id, \
     e.enrolled_at AS enrolled_at, e.due_at AS due_at, e.completed_at AS completed_at, \
-    e.score_percent AS score_percent, \
-    (SELECT COALESCE(SUM(p.seconds_spent), 0) FROM lesson_progress p JOIN lessons l \
-      ON l.id = p.lesson_id WHERE p.user_id = e.user_id AND l.course_id = e.course_id) \
-      AS seconds_spent, \
+    e.score_percent AS score_percent, e.seconds_spent AS seconds_spent, \
     (SELECT c.estimated_minutes FROM courses c WHERE c.id = e.course_id) AS estimated_minutes";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -199,33 +215,43 @@ pub async fn lines(
     order: LineOrder,
     page: Option<(u64, u64)>,
 ) -> Result<Vec<EnrolmentLine>, Error> {
-    let mut sql = selected(selection, now, LINE_COLUMNS);
-    sql.push(
-        match order {
-            LineOrder::ChaseFirst => {
-                " ORDER BY CASE t.status WHEN 'overdue' THEN 0 WHEN 'not_started' THEN 1 \
-                 WHEN 'in_progress' THEN 2 ELSE 3 END, t.due_at, t.name, t.user_id, t.course_id"
-            }
-            LineOrder::RecentlyCompleted => " ORDER BY t.completed_at DESC, t.user_id, t.course_id",
-        },
-        [],
-    );
-    if let Some((limit, offset)) = page {
-        sql.push(
-            " LIMIT ? OFFSET ?",
-            [(limit as i64).into(), (offset as i64).into()],
-        );
-    }
-    let rows = db
-        .query_all_raw(sql.statement(db.get_database_backend()))
-        .await?;
+    let statement = lines_statement(selection, now, order, page, db.get_database_backend());
+    let rows = db.query_all_raw(statement).await?;
     rows.iter()
         .map(line)
         .collect::<Result<_, _>>()
         .map_err(Error::from)
 }
 
-fn line(row: &QueryResult) -> Result<EnrolmentLine, sea_orm::DbErr> {
+/// The statement behind [`lines`], for a caller that streams its rows through [`line`].
+pub fn lines_statement(
+    selection: &Selection,
+    now: DateTime<Utc>,
+    order: LineOrder,
+    page: Option<(u64, u64)>,
+    backend: DbBackend,
+) -> Statement {
+    let mut sql = selected(selection, now, LINE_COLUMNS);
+    let order = match order {
+        LineOrder::ChaseFirst => format!(
+            " ORDER BY {}, t.due_at, t.name, t.user_id, t.course_id",
+            chase_order_sql()
+        ),
+        LineOrder::RecentlyCompleted => {
+            " ORDER BY t.completed_at DESC, t.user_id, t.course_id".into()
+        }
+    };
+    sql.push(&order, []);
+    if let Some((limit, offset)) = page {
+        sql.push(
+            " LIMIT ? OFFSET ?",
+            [(limit as i64).into(), (offset as i64).into()],
+        );
+    }
+    sql.statement(backend)
+}
+
+pub fn line(row: &QueryResult) -> Result<EnrolmentLine, sea_orm::DbErr> {
     Ok(EnrolmentLine {
         user_id: row.try_get("", "user_id")?,
         name: row.try_get("", "name")?,
@@ -237,7 +263,13 @@ fn line(row: &QueryResult) -> Result<EnrolmentLine, sea_orm::DbErr> {
         due_at: row.try_get("", "due_at")?,
         completed_at: row.try_get("", "completed_at")?,
         score_percent: row.try_get("", "score_percent")?,
-        status: row.try_get("", "status")?,
+        status: status(row)?,
         seconds_spent: row.try_get("", "seconds_spent")?,
     })
+}
+
+fn status(row: &QueryResult) -> Result<EnrolmentStatus, sea_orm::DbErr> {
+    let code: String = row.try_get("", "status")?;
+    EnrolmentStatus::from_code(&code)
+        .ok_or_else(|| sea_orm::DbErr::Type(format!("unknown enrolment status {code}")))
 }

@@ -48,18 +48,17 @@ pub async fn transcript(
         .into_iter()
         .map(|l| (l.id, l.course_id))
         .collect();
-    // Per course: lessons completed, seconds spent, and when a lesson was last open.
-    let mut progress: HashMap<i32, (usize, i64, Option<DateTime<Utc>>)> = HashMap::new();
+    // Per course: the current lessons completed (status and time come from the enrolment's
+    // summary, as in every report).
+    let mut lessons_completed: HashMap<i32, usize> = HashMap::new();
     for row in lesson_progress::Entity::find()
         .filter(lesson_progress::Column::UserId.eq(user_id))
+        .filter(lesson_progress::Column::CompletedAt.is_not_null())
         .all(&db.read)
         .await?
     {
         if let Some(course) = lessons.get(&row.lesson_id) {
-            let entry = progress.entry(*course).or_default();
-            entry.0 += usize::from(row.completed_at.is_some());
-            entry.1 += i64::from(row.seconds_spent);
-            entry.2 = entry.2.max(Some(row.last_seen_at));
+            *lessons_completed.entry(*course).or_default() += 1;
         }
     }
     let mut latest: HashMap<i32, certificate::Model> = HashMap::new();
@@ -91,19 +90,8 @@ pub async fn transcript(
             due_at: e.due_at,
             completed_at: e.completed_at,
             score_percent: e.score_percent,
-            status: match (e.completed_at, e.due_at) {
-                (Some(_), _) => "completed",
-                (None, Some(due)) if due < now => "overdue",
-                _ if progress
-                    .get(&e.course_id)
-                    .is_some_and(|p| p.2 > e.round_opened_at) =>
-                {
-                    "in_progress"
-                }
-                _ => "not_started",
-            }
-            .to_owned(),
-            seconds_spent: progress.get(&e.course_id).map_or(0, |p| p.1),
+            status: crate::learning::summary::status(&e, now),
+            seconds_spent: e.seconds_spent,
         })
         .collect();
     let rows = describe(db, &names, lines, now).await?;
@@ -119,8 +107,9 @@ pub async fn transcript(
                 course_id.map_or(0, |id| lessons.values().filter(|c| **c == id).count());
             TranscriptCourse {
                 lessons_completed: course_id
-                    .and_then(|id| progress.get(&id))
-                    .map_or(0, |p| p.0),
+                    .and_then(|id| lessons_completed.get(&id))
+                    .copied()
+                    .unwrap_or(0),
                 lessons_total,
                 certificate: course_id.and_then(|id| latest.get(&id)).map(|c| {
                     let status = match crate::certificates::status(c, now) {
