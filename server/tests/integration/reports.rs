@@ -143,3 +143,43 @@ async fn hr_sees_certificates_that_lapsed_in_their_subtree_only() {
     assert_eq!(row.completed, 2);
     assert_eq!(row.lapsed, 1, "only the one in HR's own ministry");
 }
+
+/// Past Excel's row limit the export goes on in another worksheet with the same header,
+/// instead of failing (a national export has three million rows).
+#[test]
+fn rows_past_a_sheets_limit_go_on_in_the_next_sheet() {
+    use malaka_domain::reports::export::{to_xlsx_sheets, Cell};
+    use std::io::Read;
+    let header = vec!["Name".to_owned(), "Score".to_owned()];
+    let rows: Vec<Vec<Cell>> = (0..5)
+        .map(|n| {
+            vec![
+                Cell::Text(format!("person {n}")),
+                Cell::Number(f64::from(n)),
+            ]
+        })
+        .collect();
+    let bytes = to_xlsx_sheets("people", &header, &rows, 2).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut workbook = String::new();
+    archive
+        .by_name("xl/workbook.xml")
+        .unwrap()
+        .read_to_string(&mut workbook)
+        .unwrap();
+    for name in ["\"people\"", "\"people 2\"", "\"people 3\""] {
+        assert!(workbook.contains(name), "{workbook}");
+    }
+    let mut rows_seen = 0;
+    for sheet in 1..=3 {
+        let mut xml = String::new();
+        archive
+            .by_name(&format!("xl/worksheets/sheet{sheet}.xml"))
+            .unwrap()
+            .read_to_string(&mut xml)
+            .unwrap();
+        assert!(xml.contains(">Name<"), "the header on sheet {sheet}: {xml}");
+        rows_seen += xml.matches("<row ").count() - 1;
+    }
+    assert_eq!(rows_seen, 5, "every row, once");
+}

@@ -231,27 +231,52 @@ pub(super) fn csv_lines(records: impl IntoIterator<Item = Vec<String>>) -> Resul
         .map_err(|error| Error::internal("finishing a CSV export", error.to_string()))
 }
 
+/// Rows below the header on one worksheet: Excel's limit is 1,048,576 rows in all.
+pub const XLSX_ROWS_PER_SHEET: usize = 1_048_575;
+
+/// One worksheet per [`XLSX_ROWS_PER_SHEET`] rows (`people`, `people 2`, …), each with the
+/// header, so a national export fits the format instead of failing at its row limit.
 pub fn to_xlsx(sheet_name: &str, header: &[String], rows: &[Vec<Cell>]) -> Result<Vec<u8>, Error> {
+    to_xlsx_sheets(sheet_name, header, rows, XLSX_ROWS_PER_SHEET)
+}
+
+pub fn to_xlsx_sheets(
+    sheet_name: &str,
+    header: &[String],
+    rows: &[Vec<Cell>],
+    rows_per_sheet: usize,
+) -> Result<Vec<u8>, Error> {
     let failed = Error::because::<rust_xlsxwriter::XlsxError>("writing an XLSX export");
     let mut workbook = Workbook::new();
     let bold = Format::new().set_bold();
-    let sheet = workbook
-        .add_worksheet_with_constant_memory()
+    let empty: &[Vec<Cell>] = &[];
+    let parts: Vec<&[Vec<Cell>]> = match rows.is_empty() {
+        true => vec![empty],
+        false => rows.chunks(rows_per_sheet.max(1)).collect(),
+    };
+    for (number, part) in parts.into_iter().enumerate() {
+        let sheet = workbook
+            .add_worksheet_with_constant_memory()
+            .map_err(failed)?;
+        match number {
+            0 => sheet.set_name(sheet_name),
+            n => sheet.set_name(format!("{sheet_name} {}", n + 1)),
+        }
         .map_err(failed)?;
-    sheet.set_name(sheet_name).map_err(failed)?;
-    for (column, title) in header.iter().enumerate() {
-        sheet
-            .write_string_with_format(0, column as u16, title, &bold)
-            .map_err(failed)?;
-    }
-    for (index, row) in rows.iter().enumerate() {
-        let line = index as u32 + 1;
-        for (column, cell) in row.iter().enumerate() {
-            match cell {
-                Cell::Text(text) => sheet.write_string(line, column as u16, text),
-                Cell::Number(n) => sheet.write_number(line, column as u16, *n),
+        for (column, title) in header.iter().enumerate() {
+            sheet
+                .write_string_with_format(0, column as u16, title, &bold)
+                .map_err(failed)?;
+        }
+        for (index, row) in part.iter().enumerate() {
+            let line = index as u32 + 1;
+            for (column, cell) in row.iter().enumerate() {
+                match cell {
+                    Cell::Text(text) => sheet.write_string(line, column as u16, text),
+                    Cell::Number(n) => sheet.write_number(line, column as u16, *n),
+                }
+                .map_err(failed)?;
             }
-            .map_err(failed)?;
         }
     }
     workbook.save_to_buffer().map_err(failed)
