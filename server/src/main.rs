@@ -43,11 +43,14 @@ fn main() -> ExitCode {
 
 #[tokio::main]
 async fn serve() -> Result<(), Box<dyn std::error::Error>> {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
-        )
-        .init();
+    let logs = tracing_subscriber::fmt().with_env_filter(
+        EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
+    );
+    // One JSON object per line for log collectors; readable lines otherwise.
+    match std::env::var("MALAKA_LOG_FORMAT").as_deref() {
+        Ok("json") => logs.json().with_current_span(true).init(),
+        _ => logs.init(),
+    }
     let config = Config::from_env()?;
     let state = startup::prepare(
         &config.database_url,

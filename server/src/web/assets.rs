@@ -1,22 +1,11 @@
-//! The health check, and the images and attachments that lessons link to.
+//! The images and attachments that lessons link to.
 
 use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
-use sea_orm::ConnectionTrait;
 
 use super::ServerState;
-
-pub async fn healthz(State(state): State<ServerState>) -> Response {
-    match state.app.db.read.execute_unprepared("SELECT 1").await {
-        Ok(_) => (StatusCode::OK, "ok").into_response(),
-        Err(error) => {
-            tracing::error!(%error, "health check failed");
-            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
-        }
-    }
-}
 
 const ASSET_TYPES: [(&str, &str); 8] = [
     ("svg", "image/svg+xml"),

@@ -5,6 +5,7 @@ mod assets;
 mod authoring;
 mod certificates;
 mod error;
+mod health;
 mod people;
 mod reports;
 mod security;
@@ -22,8 +23,10 @@ use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRou
 use malaka_app::app::{shell, App};
 use malaka_domain::AppState;
 use tower_http::compression::CompressionLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
 
 /// Where server functions live; every one of them is POST-only and same-origin-only.
 pub const SERVER_FN_PREFIX: &str = "/api";
@@ -52,7 +55,8 @@ pub fn file_routes() -> Vec<(&'static str, MethodRouter<ServerState>)> {
 /// verifiers need, and course images.
 pub fn public_routes() -> Vec<(&'static str, MethodRouter<ServerState>)> {
     vec![
-        ("/healthz", get(assets::healthz)),
+        ("/healthz", get(health::healthz)),
+        ("/readyz", get(health::readyz)),
         (
             malaka_domain::certificates::credential::JWKS_PATH,
             get(certificates::jwks),
@@ -133,7 +137,26 @@ pub fn router(app: AppState, leptos: LeptosOptions) -> Router {
         // per-response set-up costs more than it saves at this size). The static files were
         // compressed with brotli at its best once, at build time (`make build`).
         .layer(CompressionLayer::new().no_br().zstd(true).gzip(true))
+        // Every request gets an id (or keeps the one the load balancer gave it) that its log
+        // lines carry and its response returns, so a complaint can be traced to its logs.
+        .layer(TraceLayer::new_for_http().make_span_with(request_span))
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
         .with_state(state)
+}
+
+fn request_span(request: &Request<Body>) -> tracing::Span {
+    let id = request
+        .headers()
+        .get("x-request-id")
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or_default();
+    tracing::info_span!(
+        "request",
+        method = %request.method(),
+        path = %request.uri().path(),
+        request_id = %id
+    )
 }
 
 async fn server_fn_handler(

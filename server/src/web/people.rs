@@ -52,7 +52,7 @@ pub async fn upload(
     .await;
     match uploaded {
         Ok(id) => Redirect::to(&format!("/admin/people/import/{id}")).into_response(),
-        Err(malaka_domain::Error::Invalid(_)) => {
+        Err(malaka_domain::Error::Refused(malaka_domain::Refusal::FileTooLarge)) => {
             Redirect::to("/admin/people/import?error=too-large").into_response()
         }
         Err(error) => WebError::from(error).into_response(),

@@ -504,6 +504,7 @@ async fn every_file_route_admits_exactly_the_people_it_should() {
             ),
         ),
         ("/healthz", ("/healthz".into(), Access::Anyone, NOBODY)),
+        ("/readyz", ("/readyz".into(), Access::Anyone, NOBODY)),
         (
             "/.well-known/jwks.json",
             ("/.well-known/jwks.json".into(), Access::Anyone, NOBODY),

@@ -470,3 +470,56 @@ async fn course_assets_are_served_only_from_the_assets_folder() {
     );
     assert_eq!(app.get("/healthz", None).await.body, "ok");
 }
+
+/// The load balancer's readiness check says what it checked; every response carries a request
+/// id, the one the load balancer sent or a new one, which the logs carry too.
+#[tokio::test]
+async fn readiness_is_reported_and_every_response_names_its_request() {
+    let app = TestApp::new().await;
+    let ready = app.get("/readyz", None).await;
+    assert_eq!(ready.status, 200, "{}", ready.body);
+    let checks: serde_json::Value = serde_json::from_str(&ready.body).unwrap();
+    assert_eq!(
+        checks,
+        serde_json::json!({"database": true, "migrations": true, "catalog": true})
+    );
+    // A node on a schema older than its code (a half-finished deployment) takes no traffic.
+    use sea_orm::ConnectionTrait;
+    app.state
+        .db
+        .write
+        .execute_unprepared(
+            "DELETE FROM seaql_migrations WHERE version = (SELECT MAX(version) FROM seaql_migrations)",
+        )
+        .await
+        .unwrap();
+    let behind = app.get("/readyz", None).await;
+    assert_eq!(behind.status, 503);
+    assert!(
+        behind.body.contains("\"migrations\":false"),
+        "{}",
+        behind.body
+    );
+
+    let first = app.get("/healthz", None).await.headers["x-request-id"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let second = app.get("/healthz", None).await.headers["x-request-id"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(first.len(), 36, "a UUID: {first}");
+    assert_ne!(first, second, "each request its own");
+
+    let forwarded = app
+        .send(
+            Request::get("/healthz")
+                .header(header::HOST, "127.0.0.1:3000")
+                .header("x-request-id", "nginx-3f2a")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(forwarded.headers["x-request-id"], "nginx-3f2a");
+}

@@ -6,7 +6,7 @@ use malaka_domain::mail::outbox::{self, Email};
 use malaka_domain::people::invitations::LinkPurpose;
 use malaka_domain::people::organisation::{add_unit, create_unit, UnitKind};
 use malaka_domain::people::{import, invitations, staff_file};
-use malaka_domain::{auth, CurrentUser, Error};
+use malaka_domain::{auth, CurrentUser, Error, Refusal};
 use malaka_shared::people::Role;
 use malaka_shared::people::{ImportProblem, LineProblem};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
@@ -231,8 +231,9 @@ async fn every_bad_row_is_reported_with_its_line_and_nothing_is_created() {
     );
 
     let refused = import::apply(&app.state, &admin, id, false, false, None, Utc::now()).await;
-    assert!(
-        refused.is_err(),
+    assert_eq!(
+        refused.map(|_| ()),
+        Err(Error::Refused(Refusal::ImportHasProblems)),
         "a file with problems is not applied whole"
     );
     assert_eq!(
@@ -253,7 +254,7 @@ async fn every_bad_row_is_reported_with_its_line_and_nothing_is_created() {
     assert_eq!(named, [("fine@gov.uz", Role::Hr)]);
     assert_eq!(
         import::apply(&app.state, &admin, id, true, false, None, Utc::now()).await,
-        Err(Error::Invalid("import-privileged-unconfirmed".into()))
+        Err(Error::Refused(Refusal::PrivilegedUnconfirmed))
     );
     let created = import::apply(&app.state, &admin, id, true, true, None, Utc::now())
         .await
@@ -267,7 +268,11 @@ async fn every_bad_row_is_reported_with_its_line_and_nothing_is_created() {
         .unwrap();
     assert_eq!((fine.role.as_str(), fine.language.as_str()), ("hr", "ru"));
     let again = import::apply(&app.state, &admin, id, true, true, None, Utc::now()).await;
-    assert!(again.is_err(), "a file is applied once");
+    assert_eq!(
+        again.map(|_| ()),
+        Err(Error::Refused(Refusal::AlreadyImported)),
+        "a file is applied once"
+    );
     assert_eq!(
         user::Entity::find()
             .count(&app.state.db.read)

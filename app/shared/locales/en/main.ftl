@@ -167,6 +167,8 @@ revoke-submit = Revoke
 lift-bar-title = Allow the holder to earn this course's certificate again
 lift-bar-explanation = The certificate stays revoked. The holder's quiz attempts count afresh from now, and passing issues a new certificate.
 lift-bar-reason = Reason (kept in the audit log)
+certificate-error-reason = Give a reason of 1 to 500 characters.
+certificate-error-not-revoked = Only a revoked certificate bars its course: there is no bar to lift.
 lift-bar-submit = Allow again
 verify-barred = The holder cannot earn this course's certificate again until an administrator allows it.
 
@@ -255,6 +257,9 @@ import-file-label = Staff file (CSV)
 import-check = Check the file
 import-error-too-large = The file is too large: split it into files of at most 8 MB.
 import-error-no-file = Choose a file to upload.
+import-error-problems = The file has problems: fix them, or import only the clean rows.
+import-error-nothing = No row of this file can be imported.
+import-error-applied = This file has been imported already.
 import-report-title = Staff import report
 import-summary = { $rows } rows: { $clean } ready to import, { $problems } problems.
 import-applied = { $count } people were created on { $date } and invited by email.
@@ -454,6 +459,10 @@ people-awaiting-password = This person was invited and has not set a password ye
 people-resend-invitation = Send a new invitation
 people-invitation-sent = A new invitation is on its way.
 people-error-has-password = This person has already set a password.
+people-error-email = Enter an email address, such as name@agency.gov.uz.
+people-error-email-taken = An account with this email exists already.
+org-error-unit-name = A unit needs a name (without “/”) and a region.
+org-error-manager = No active account has this email.
 people-save = Save
 
 # Own account

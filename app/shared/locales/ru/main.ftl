@@ -168,6 +168,8 @@ revoke-submit = Отозвать
 lift-bar-title = Разрешить владельцу снова получить сертификат по этому курсу
 lift-bar-explanation = Сертификат остаётся отозванным. Попытки теста считаются заново с этого момента, а успешная сдача выдаёт новый сертификат.
 lift-bar-reason = Причина (сохраняется в журнале аудита)
+certificate-error-reason = Укажите причину длиной от 1 до 500 символов.
+certificate-error-not-revoked = Запрет на курс действует только при отозванном сертификате: снимать нечего.
 lift-bar-submit = Разрешить снова
 verify-barred = Владелец не может снова получить сертификат по этому курсу, пока администратор не разрешит.
 
@@ -258,6 +260,9 @@ import-file-label = Файл со списком сотрудников (CSV)
 import-check = Проверить файл
 import-error-too-large = Файл слишком большой: разделите его на файлы размером не более 8 МБ.
 import-error-no-file = Выберите файл для загрузки.
+import-error-problems = В файле есть ошибки: исправьте их или импортируйте только строки без ошибок.
+import-error-nothing = Ни одну строку этого файла нельзя импортировать.
+import-error-applied = Этот файл уже импортирован.
 import-report-title = Отчёт об импорте сотрудников
 import-summary = { $rows ->
     [one] { $rows } строка
@@ -542,6 +547,10 @@ people-awaiting-password = Сотрудник приглашён, но ещё н
 people-resend-invitation = Отправить новое приглашение
 people-invitation-sent = Новое приглашение отправлено.
 people-error-has-password = Этот сотрудник уже задал пароль.
+people-error-email = Введите адрес электронной почты, например name@agency.gov.uz.
+people-error-email-taken = Учётная запись с этим адресом уже существует.
+org-error-unit-name = У подразделения должны быть название (без «/») и регион.
+org-error-manager = Нет активной учётной записи с этим адресом.
 people-save = Сохранить
 
 # Own account

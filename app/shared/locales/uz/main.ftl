@@ -164,6 +164,8 @@ revoke-submit = Bekor qilish
 lift-bar-title = Egasiga ushbu kurs sertifikatini qayta olishga ruxsat berish
 lift-bar-explanation = Sertifikat bekor qilinganicha qoladi. Test urinishlari hozirdan boshlab yangidan hisoblanadi, muvaffaqiyatli topshirilsa yangi sertifikat beriladi.
 lift-bar-reason = Sabab (audit jurnalida saqlanadi)
+certificate-error-reason = 1 dan 500 belgigacha boʻlgan sababni yozing.
+certificate-error-not-revoked = Kurs faqat bekor qilingan sertifikat bilan taqiqlanadi: olib tashlanadigan taqiq yoʻq.
 lift-bar-submit = Qayta ruxsat berish
 verify-barred = Administrator ruxsat bermaguncha egasi ushbu kurs sertifikatini qayta ola olmaydi.
 
@@ -246,6 +248,9 @@ import-file-label = Xodimlar roʻyxati fayli (CSV)
 import-check = Faylni tekshirish
 import-error-too-large = Fayl juda katta: uni har biri 8 MB dan oshmaydigan bir necha faylga boʻling.
 import-error-no-file = Yuklash uchun faylni tanlang.
+import-error-problems = Faylda xatolar bor: ularni tuzating yoki faqat xatosiz qatorlarni import qiling.
+import-error-nothing = Bu faylning birorta qatorini import qilib boʻlmaydi.
+import-error-applied = Bu fayl allaqachon import qilingan.
 import-report-title = Xodimlarni yuklash hisoboti
 import-summary = { $rows } ta qator: { $clean } tasi yuklashga tayyor, { $problems } ta xato.
 import-applied = { $date } sanasida { $count } ta xodim qoʻshildi va ularga elektron pochta orqali taklif yuborildi.
@@ -445,6 +450,10 @@ people-awaiting-password = Xodim taklif qilingan, lekin hali parol oʻrnatmagan.
 people-resend-invitation = Yangi taklifnoma yuborish
 people-invitation-sent = Yangi taklifnoma yuborildi.
 people-error-has-password = Bu xodim parolni allaqachon oʻrnatgan.
+people-error-email = Elektron pochta manzilini kiriting, masalan name@agency.gov.uz.
+people-error-email-taken = Bu elektron pochtali hisob allaqachon mavjud.
+org-error-unit-name = Boʻlinmaning nomi (“/” belgisisiz) va hududi boʻlishi kerak.
+org-error-manager = Bu elektron pochtali faol hisob yoʻq.
 people-save = Saqlash
 
 # Own account

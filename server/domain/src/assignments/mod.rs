@@ -96,70 +96,12 @@ pub async fn create(
     {
         return Err(Error::Refused(Refusal::RecurrenceOutOfRange));
     }
-    let people = user::Entity::find().filter(user::Column::Active.eq(true));
-    let (audience, unit, position, people) = match &new.audience {
-        Audience::Unit(unit) => {
-            if !in_scope(&scope, Some(*unit)) {
-                return Err(Error::Forbidden);
-            }
-            org_unit::Entity::find_by_id(*unit)
-                .one(&db.read)
-                .await?
-                .ok_or(Error::NotFound)?;
-            let units = organisation::subtree(&db.read, *unit).await?;
-            let found = people
-                .filter(user::Column::OrgUnitId.is_in(units))
-                .all(&db.read)
-                .await?;
-            ("unit", Some(*unit), None, found)
-        }
-        Audience::Position(position) => {
-            let position = position.trim().to_owned();
-            if position.is_empty() {
-                return Err(Error::Refused(Refusal::PositionMissing));
-            }
-            let found = people
-                .filter(user::Column::Position.eq(&position))
-                .all(&db.read)
-                .await?
-                .into_iter()
-                .filter(|person| in_scope(&scope, person.org_unit_id))
-                .collect();
-            // HR's position rule stays inside HR's own units, for newcomers too.
-            let within = if scope.is_some() {
-                actor.org_unit_id
-            } else {
-                None
-            };
-            ("position", within, Some(position), found)
-        }
-        Audience::People(emails) => {
-            let wanted: HashSet<String> = emails
-                .iter()
-                .map(|e| crate::people::normalise_email(e))
-                .collect();
-            let found: Vec<user::Model> = people
-                .filter(user::Column::Email.is_in(wanted.clone()))
-                .all(&db.read)
-                .await?
-                .into_iter()
-                .filter(|person| in_scope(&scope, person.org_unit_id))
-                .collect();
-            let known: HashSet<&str> = found.iter().map(|p| p.email.as_str()).collect();
-            let mut unknown: Vec<&String> = wanted
-                .iter()
-                .filter(|e| !known.contains(e.as_str()))
-                .collect();
-            if !unknown.is_empty() || wanted.is_empty() {
-                unknown.sort();
-                // Not found and not yours read the same: HR learns nothing about other units.
-                return Err(Error::Refused(Refusal::UnknownPeople(
-                    unknown.into_iter().cloned().collect(),
-                )));
-            }
-            ("people", None, None, found)
-        }
-    };
+    let Covered {
+        audience,
+        unit,
+        position,
+        people,
+    } = covered(db, actor, &scope, &new.audience).await?;
     let txn = db.write.begin().await?;
     let created = assignment::ActiveModel {
         course_id: Set(course.id),
@@ -199,6 +141,95 @@ pub async fn create(
     .await?;
     txn.commit().await?;
     Ok((created, enrolled))
+}
+
+/// Who an assignment covers now, and how it is stored: its audience kind, the unit (or, for a
+/// position rule set by HR, HR's own unit) and the position.
+struct Covered {
+    audience: &'static str,
+    unit: Option<i32>,
+    position: Option<String>,
+    people: Vec<user::Model>,
+}
+
+/// The active people `audience` names within the actor's reach; names outside it are
+/// refused exactly like unknown ones.
+async fn covered(
+    db: &Db,
+    actor: &CurrentUser,
+    scope: &Option<HashSet<i32>>,
+    audience: &Audience,
+) -> Result<Covered, Error> {
+    let people = user::Entity::find().filter(user::Column::Active.eq(true));
+    let (audience, unit, position, people) = match audience {
+        Audience::Unit(unit) => {
+            if !in_scope(scope, Some(*unit)) {
+                return Err(Error::Forbidden);
+            }
+            org_unit::Entity::find_by_id(*unit)
+                .one(&db.read)
+                .await?
+                .ok_or(Error::NotFound)?;
+            let units = organisation::subtree(&db.read, *unit).await?;
+            let found = people
+                .filter(user::Column::OrgUnitId.is_in(units))
+                .all(&db.read)
+                .await?;
+            ("unit", Some(*unit), None, found)
+        }
+        Audience::Position(position) => {
+            let position = position.trim().to_owned();
+            if position.is_empty() {
+                return Err(Error::Refused(Refusal::PositionMissing));
+            }
+            let found = people
+                .filter(user::Column::Position.eq(&position))
+                .all(&db.read)
+                .await?
+                .into_iter()
+                .filter(|person| in_scope(scope, person.org_unit_id))
+                .collect();
+            // HR's position rule stays inside HR's own units, for newcomers too.
+            let within = if scope.is_some() {
+                actor.org_unit_id
+            } else {
+                None
+            };
+            ("position", within, Some(position), found)
+        }
+        Audience::People(emails) => {
+            let wanted: HashSet<String> = emails
+                .iter()
+                .map(|e| crate::people::normalise_email(e))
+                .collect();
+            let found: Vec<user::Model> = people
+                .filter(user::Column::Email.is_in(wanted.clone()))
+                .all(&db.read)
+                .await?
+                .into_iter()
+                .filter(|person| in_scope(scope, person.org_unit_id))
+                .collect();
+            let known: HashSet<&str> = found.iter().map(|p| p.email.as_str()).collect();
+            let mut unknown: Vec<&String> = wanted
+                .iter()
+                .filter(|e| !known.contains(e.as_str()))
+                .collect();
+            if !unknown.is_empty() || wanted.is_empty() {
+                unknown.sort();
+                // Not found and not yours read the same: HR learns nothing about other units.
+                return Err(Error::Refused(Refusal::UnknownPeople(
+                    unknown.into_iter().cloned().collect(),
+                )));
+            }
+            ("people", None, None, found)
+        }
+    };
+    Ok(Covered {
+        audience,
+        unit,
+        position,
+        people,
+    })
 }
 
 /// Makes the course mandatory for one person: a new enrolment, or an open one given the

@@ -20,8 +20,8 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 use std::net::IpAddr;
 
 use crate::entities::certificate;
-use crate::Error;
 use crate::{audit, AppState, CurrentUser, Db};
+use crate::{Error, Refusal};
 use malaka_shared::certificates::{CertificateStatus, CertificateSummary, Verification};
 use malaka_shared::people::Role;
 
@@ -120,9 +120,7 @@ async fn with_reason<'r>(
 ) -> Result<(certificate::Model, &'r str), Error> {
     let reason = reason.trim();
     if reason.is_empty() || reason.chars().count() > MAX_REVOCATION_REASON {
-        return Err(Error::Invalid(format!(
-            "give a reason of 1 to {MAX_REVOCATION_REASON} characters"
-        )));
+        return Err(Error::Refused(Refusal::ReasonLength));
     }
     let record = find_by_code(&db.write, code)
         .await?
@@ -173,9 +171,7 @@ pub async fn lift_bar(
 ) -> Result<(), Error> {
     let (record, reason) = with_reason(db, code, reason).await?;
     if record.revoked_at.is_none() {
-        return Err(Error::Invalid(
-            "only a revoked certificate bars anyone".into(),
-        ));
+        return Err(Error::Refused(Refusal::NotRevoked));
     }
     let lifted = certificate::Entity::update_many()
         .col_expr(certificate::Column::BarLiftedAt, Expr::value(Utc::now()))

@@ -2,6 +2,7 @@
 //! language (`compose`), and the worker that sends them over SMTP with retries (`worker`).
 
 pub mod compose;
+mod drafts;
 pub mod outbox;
 pub mod worker;
 

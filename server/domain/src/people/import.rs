@@ -17,8 +17,8 @@ use super::invitations::{self, NO_PASSWORD_YET};
 use super::staff_file::{self, CleanRow, Directory};
 use crate::assignments::Newcomers;
 use crate::entities::{people_import, user};
-use crate::Error;
 use crate::{audit, people::organisation, AppState, CurrentUser, Db};
+use crate::{Error, Refusal};
 use malaka_shared::people::{ImportReport, ImportSummary, LineProblem, PrivilegedRow, Role};
 
 /// 10,000 people with long names and units fit in well under this.
@@ -74,10 +74,7 @@ pub async fn upload(
     now: DateTime<Utc>,
 ) -> Result<i32, Error> {
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(Error::Invalid(format!(
-            "the file is larger than {} MB",
-            MAX_FILE_BYTES / 1024 / 1024
-        )));
+        return Err(Error::Refused(Refusal::FileTooLarge));
     }
     let (content, examined) = match staff_file::decode(bytes) {
         Ok(text) => {
@@ -201,18 +198,20 @@ pub async fn apply(
         .one(&db.read)
         .await?
         .ok_or(Error::NotFound)?;
+    // Said first: once applied, its rows exist and would read as problems.
+    if row.applied_at.is_some() {
+        return Err(Error::Refused(Refusal::AlreadyImported));
+    }
     let examined = examine(&db.read, &row.content).await?;
     if !examined.problems.is_empty() && !clean_only {
-        return Err(Error::Invalid(
-            "the file has problems: fix them, or import only the clean rows".into(),
-        ));
+        return Err(Error::Refused(Refusal::ImportHasProblems));
     }
     if examined.clean.is_empty() {
-        return Err(Error::Invalid("no row can be imported".into()));
+        return Err(Error::Refused(Refusal::NothingToImport));
     }
     let privileged = privileged(&examined.clean);
     if !privileged.is_empty() && !privileged_confirmed {
-        return Err(Error::Invalid("import-privileged-unconfirmed".into()));
+        return Err(Error::Refused(Refusal::PrivilegedUnconfirmed));
     }
     let txn = db.write.begin().await?;
     let claimed = people_import::Entity::update_many()
@@ -226,7 +225,7 @@ pub async fn apply(
         .exec(&txn)
         .await?;
     if claimed.rows_affected != 1 {
-        return Err(Error::Invalid("this file was imported already".into()));
+        return Err(Error::Refused(Refusal::AlreadyImported));
     }
     let newcomers = Newcomers::load(&txn).await?;
     let mut enrolments = 0;

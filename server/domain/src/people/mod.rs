@@ -16,7 +16,7 @@ use sea_orm::{
 use crate::auth::PasswordHasher;
 use crate::entities::user;
 use crate::Db;
-use crate::Error;
+use crate::{Error, Refusal};
 use malaka_shared::i18n::Locale;
 use malaka_shared::people::Role;
 
@@ -40,12 +40,10 @@ pub async fn create_user(
 ) -> Result<user::Model, Error> {
     let email = normalise_email(&new.email);
     if !email.contains('@') || email.len() > 254 {
-        return Err(Error::Invalid(format!("`{email}` is not an email address")));
+        return Err(Error::Refused(Refusal::NotAnEmail));
     }
     if find_by_email(&db.read, &email).await?.is_some() {
-        return Err(Error::Invalid(format!(
-            "an account with the email {email} exists already"
-        )));
+        return Err(Error::Refused(Refusal::EmailTaken));
     }
     let password_hash = hasher.hash(new.password).await?;
     let now = Utc::now();

@@ -7,7 +7,7 @@ use sea_orm::{
 use std::collections::{HashMap, HashSet};
 
 use crate::entities::{org_unit, user};
-use crate::Error;
+use crate::{Error, Refusal};
 use malaka_shared::people::UnitRow;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,9 +76,7 @@ pub async fn add_unit(
 ) -> Result<org_unit::Model, Error> {
     let (name, region) = (name.trim(), region.trim());
     if name.is_empty() || region.is_empty() || name.contains('/') {
-        return Err(Error::Invalid(
-            "a unit needs a name (without `/`) and a region".into(),
-        ));
+        return Err(Error::Refused(Refusal::UnitNameMissing));
     }
     let kind = match parent {
         None => UnitKind::Ministry,
@@ -187,7 +185,7 @@ pub async fn set_manager(
     let manager = crate::people::find_by_email(db, email)
         .await?
         .filter(|person| person.active)
-        .ok_or_else(|| Error::Invalid(format!("no account has the email {email}")))?;
+        .ok_or(Error::Refused(Refusal::UnknownManager))?;
     let updated = org_unit::Entity::update_many()
         .col_expr(
             org_unit::Column::ManagerId,

@@ -113,10 +113,14 @@ fn selected(selection: &Selection, now: DateTime<Utc>, columns: &str) -> Sql {
     sql.push(", ", []);
     sql.push(&status_sql(), [now.into()]);
     sql.push(
-        " AS status FROM enrolments e JOIN users u ON u.id = e.user_id \
-         LEFT JOIN org_units o ON o.id = u.org_unit_id WHERE u.active = ?",
-        [true.into()],
+        " AS status FROM enrolments e JOIN users u ON u.id = e.user_id",
+        [],
     );
+    // Only a region filter needs the units: joining them for every row costs a lookup each.
+    if selection.region.is_some() {
+        sql.push(" LEFT JOIN org_units o ON o.id = u.org_unit_id", []);
+    }
+    sql.push(" WHERE u.active = ?", [true.into()]);
     if let Some(course) = selection.course_id {
         sql.push(" AND e.course_id = ?", [course.into()]);
     }
@@ -179,6 +183,7 @@ pub async fn counts_by_unit(
 /// The columns of one person on one course, before names and flags are added in Rust.
 #[derive(Debug, Clone)]
 pub struct EnrolmentLine {
+    pub enrolment_id: i32,
     pub user_id: i32,
     pub name: String,
     pub email: String,
@@ -193,7 +198,8 @@ pub struct EnrolmentLine {
     pub seconds_spent: i64,
 }
 
-const LINE_COLUMNS: &str = "u.id AS user_id, u.name AS name, u.email AS email, \
+const LINE_COLUMNS: &str =
+    "e.id AS enrolment_id, u.id AS user_id, u.name AS name, u.email AS email, \
     u.org_unit_id AS unit, u.position AS position, e.course_id AS course_id, \
     e.enrolled_at AS enrolled_at, e.due_at AS due_at, e.completed_at AS completed_at, \
     e.score_percent AS score_percent, e.seconds_spent AS seconds_spent, \
@@ -215,7 +221,53 @@ pub async fn lines(
     order: LineOrder,
     page: Option<(u64, u64)>,
 ) -> Result<Vec<EnrolmentLine>, Error> {
-    let statement = lines_statement(selection, now, order, page, db.get_database_backend());
+    let backend = db.get_database_backend();
+    let Some(page) = page else {
+        let statement = lines_statement(selection, now, order, None, backend);
+        return read_lines(db, statement).await;
+    };
+    // A page deep in a national list sorts every selected row: sort narrow rows (the order's
+    // keys and the id), then read the page's few rows whole.
+    let columns = match selection.read_too_fast {
+        true => format!("{ORDER_COLUMNS}, {READING_COLUMNS}"),
+        false => ORDER_COLUMNS.to_owned(),
+    };
+    let mut ids = selected(selection, now, &columns);
+    push_order(&mut ids, order, Some(page));
+    let ids: Vec<i32> = db
+        .query_all_raw(ids.statement(backend))
+        .await?
+        .iter()
+        .map(|row| row.try_get("", "enrolment_id"))
+        .collect::<Result<_, _>>()?;
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut whole = Sql::new();
+    whole.push("SELECT * FROM (SELECT ", []);
+    whole.push(LINE_COLUMNS, []);
+    whole.push(", ", []);
+    whole.push(&status_sql(), [now.into()]);
+    whole.push(
+        " AS status FROM enrolments e JOIN users u ON u.id = e.user_id WHERE 1 = 1",
+        [],
+    );
+    whole.push_in("e.id", &ids);
+    whole.push(") t", []);
+    let mut lines = read_lines(db, whole.statement(backend)).await?;
+    let rank: std::collections::HashMap<i32, usize> = ids
+        .iter()
+        .enumerate()
+        .map(|(rank, id)| (*id, rank))
+        .collect();
+    lines.sort_by_key(|line| rank.get(&line.enrolment_id).copied());
+    Ok(lines)
+}
+
+async fn read_lines(
+    db: &impl ConnectionTrait,
+    statement: Statement,
+) -> Result<Vec<EnrolmentLine>, Error> {
     let rows = db.query_all_raw(statement).await?;
     rows.iter()
         .map(line)
@@ -223,15 +275,14 @@ pub async fn lines(
         .map_err(Error::from)
 }
 
-/// The statement behind [`lines`], for a caller that streams its rows through [`line`].
-pub fn lines_statement(
-    selection: &Selection,
-    now: DateTime<Utc>,
-    order: LineOrder,
-    page: Option<(u64, u64)>,
-    backend: DbBackend,
-) -> Statement {
-    let mut sql = selected(selection, now, LINE_COLUMNS);
+/// What the orders sort on.
+const ORDER_COLUMNS: &str = "e.id AS enrolment_id, u.id AS user_id, u.name AS name, \
+    e.course_id AS course_id, e.due_at AS due_at, e.completed_at AS completed_at";
+/// What the filter on reading time compares.
+const READING_COLUMNS: &str = "e.seconds_spent AS seconds_spent, \
+    (SELECT c.estimated_minutes FROM courses c WHERE c.id = e.course_id) AS estimated_minutes";
+
+fn push_order(sql: &mut Sql, order: LineOrder, page: Option<(u64, u64)>) {
     let order = match order {
         LineOrder::ChaseFirst => format!(
             " ORDER BY {}, t.due_at, t.name, t.user_id, t.course_id",
@@ -248,11 +299,24 @@ pub fn lines_statement(
             [(limit as i64).into(), (offset as i64).into()],
         );
     }
+}
+
+/// The statement behind [`lines`], for a caller that streams its rows through [`line`].
+pub fn lines_statement(
+    selection: &Selection,
+    now: DateTime<Utc>,
+    order: LineOrder,
+    page: Option<(u64, u64)>,
+    backend: DbBackend,
+) -> Statement {
+    let mut sql = selected(selection, now, LINE_COLUMNS);
+    push_order(&mut sql, order, page);
     sql.statement(backend)
 }
 
 pub fn line(row: &QueryResult) -> Result<EnrolmentLine, sea_orm::DbErr> {
     Ok(EnrolmentLine {
+        enrolment_id: row.try_get("", "enrolment_id")?,
         user_id: row.try_get("", "user_id")?,
         name: row.try_get("", "name")?,
         email: row.try_get("", "email")?,

@@ -80,6 +80,7 @@ pub async fn transcript(
         .await?
         .into_iter()
         .map(|e| EnrolmentLine {
+            enrolment_id: e.id,
             user_id,
             name: person.name.clone(),
             email: person.email.clone(),
