@@ -30,7 +30,7 @@ fn timestamp(at: DateTime<Utc>) -> String {
 
 /// The signed JWT for `record`; `site_url` is the server's public address (no trailing slash).
 pub fn issue_jwt(keys: &CertificateKeys, record: &certificate::Model, site_url: &str) -> String {
-    let verify_url = format!("{site_url}/verify/{}", record.code);
+    let verify_url = super::pdf::verify_url(site_url, &record.code);
     let mut vc = json!({
         "@context": [
             "https://www.w3.org/ns/credentials/v2",

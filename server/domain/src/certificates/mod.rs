@@ -218,7 +218,7 @@ pub async fn pdf_for(
     public_id: &str,
 ) -> Result<(String, Vec<u8>), Error> {
     let record = downloadable(&state.db, viewer, public_id).await?;
-    let url = crate::mail::compose::verify_url(&state.settings.site_url, &record.code);
+    let url = pdf::verify_url(&state.settings.site_url, &record.code);
     let name = format!("malaka-certificate-{}.pdf", record.code);
     let bytes = tokio::task::spawn_blocking(move || {
         pdf::render(&record, &pdf::PdfContext { verify_url: &url })

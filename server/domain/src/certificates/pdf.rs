@@ -39,6 +39,11 @@ fn fonts() -> &'static Fonts {
     })
 }
 
+/// The public page that says whether the certificate with `code` is genuine.
+pub fn verify_url(site_url: &str, code: &str) -> String {
+    format!("{site_url}/verify/{code}")
+}
+
 /// Everything the page shows that is not in the record itself.
 pub struct PdfContext<'a> {
     /// The address printed and encoded in the QR code: `<site>/verify/<code>`.

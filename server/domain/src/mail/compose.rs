@@ -6,32 +6,11 @@ use lettre::message::{Attachment, Mailbox, MultiPart};
 use lettre::Message;
 
 use super::drafts::draft;
+use super::error::ComposeError;
 use super::outbox;
 use crate::entities::outbox_message;
 use crate::AppState;
-use crate::Error;
 use malaka_shared::i18n::{t, Locale};
-
-/// Why a message cannot be composed: it will not get better by retrying.
-#[derive(Debug, thiserror::Error)]
-pub enum ComposeError {
-    #[error("the message refers to a certificate that no longer exists")]
-    MissingCertificate,
-    #[error("the message refers to an invitation that no longer exists")]
-    MissingInvitation,
-    #[error("the message refers to a {0} that no longer exists")]
-    Missing(&'static str),
-    #[error("invalid address: {0}")]
-    Address(String),
-    #[error("the email could not be built: {0}")]
-    Build(String),
-    #[error("the database could not be read")]
-    Database(#[from] Error),
-}
-
-pub fn verify_url(site_url: &str, code: &str) -> String {
-    format!("{site_url}/verify/{code}")
-}
 
 pub async fn compose(
     state: &AppState,

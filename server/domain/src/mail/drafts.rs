@@ -4,9 +4,9 @@
 
 use sea_orm::EntityTrait;
 
-use super::compose::{verify_url, ComposeError};
+use super::error::ComposeError;
 use super::outbox::Email;
-use crate::certificates::pdf::{self, PdfContext};
+use crate::certificates::pdf::{self, verify_url, PdfContext};
 use crate::entities::{certificate, course, enrolment, invitation, org_unit, user};
 use crate::reports;
 use crate::Error;

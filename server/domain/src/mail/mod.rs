@@ -3,6 +3,7 @@
 
 pub mod compose;
 mod drafts;
+pub mod error;
 pub mod outbox;
 pub mod worker;
 

@@ -14,7 +14,8 @@ use rand::Rng;
 use std::sync::Arc;
 use tokio::task::JoinSet;
 
-use super::compose::{compose, ComposeError};
+use super::compose::compose;
+use super::error::ComposeError;
 use super::outbox;
 use crate::entities::outbox_message;
 use crate::AppState;
