@@ -19,7 +19,8 @@ use crate::assignments::{cybersecurity, hr_of, in_days};
 use crate::people::tree;
 use crate::support::TestApp;
 
-async fn enrolment_of(app: &TestApp, person: i32) -> enrolment::Model {
+/// The person's only enrolment, as stored.
+pub async fn enrolment_of(app: &TestApp, person: i32) -> enrolment::Model {
     enrolment::Entity::find()
         .filter(enrolment::Column::UserId.eq(person))
         .one(&app.state.db.read)

@@ -12,16 +12,8 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use std::process::Command;
 
+use crate::recurrence::enrolment_of;
 use crate::support::TestApp;
-
-async fn enrolment_of(app: &TestApp, person: i32) -> enrolment::Model {
-    enrolment::Entity::find()
-        .filter(enrolment::Column::UserId.eq(person))
-        .one(&app.state.db.read)
-        .await
-        .unwrap()
-        .unwrap()
-}
 
 /// The summary counted here from the person's progress rows, independently of the domain.
 async fn counted(app: &TestApp, person: i32) -> (i32, i64, Option<chrono::DateTime<Utc>>) {
