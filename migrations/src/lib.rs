@@ -18,6 +18,7 @@ mod m20261203_000011_revocation_bar;
 mod m20261204_000012_certificate_signing_key;
 mod m20261204_000013_password_reset_links;
 mod m20261204_000014_enrolment_summary;
+mod m20261204_000015_scheduled_jobs;
 
 pub struct Migrator;
 
@@ -39,6 +40,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000012_certificate_signing_key::Migration),
             Box::new(m20261204_000013_password_reset_links::Migration),
             Box::new(m20261204_000014_enrolment_summary::Migration),
+            Box::new(m20261204_000015_scheduled_jobs::Migration),
         ]
     }
 }

@@ -4,6 +4,7 @@ use leptos::prelude::LeptosOptions;
 use malaka_domain::auth::client_address::parse_trusted_proxies;
 use malaka_domain::keys::KeyRing;
 use malaka_domain::Settings;
+use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://malaka.db?mode=rwc";
@@ -17,6 +18,9 @@ pub struct Config {
     pub keys: Option<KeyRing>,
     pub settings: Settings,
     pub leptos: LeptosOptions,
+    /// Where `/metrics` is served (`MALAKA_METRICS_ADDR`, e.g. `127.0.0.1:9464`): an address of
+    /// its own, for the monitoring network only; not served when unset.
+    pub metrics_address: Option<SocketAddr>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -84,6 +88,16 @@ impl Config {
             keys: key_ring()?,
             settings,
             leptos,
+            metrics_address: match var("MALAKA_METRICS_ADDR") {
+                None => None,
+                Some(value) => Some(value.parse().map_err(|error: std::net::AddrParseError| {
+                    ConfigError::Invalid {
+                        name: "MALAKA_METRICS_ADDR",
+                        value: value.clone(),
+                        reason: error.to_string(),
+                    }
+                })?),
+            },
         })
     }
 }

@@ -6,6 +6,7 @@ use malaka_server::cli::{
 use malaka_server::{key_commands, startup, summary_commands, web, Config};
 use std::net::SocketAddr;
 use std::process::ExitCode;
+use tokio_util::sync::CancellationToken;
 use tracing_subscriber::EnvFilter;
 
 fn main() -> ExitCode {
@@ -58,7 +59,39 @@ async fn serve() -> Result<(), Box<dyn std::error::Error>> {
         config.settings.clone(),
     )
     .await?;
-    startup::spawn_background_jobs(&state)?;
+    let jobs = startup::spawn_background_jobs(&state)?;
+    // SIGTERM: stop accepting, finish the requests in flight, stop claiming jobs and finish
+    // the work in hand; the load balancer sends new requests to the other nodes meanwhile.
+    let stopping = CancellationToken::new();
+    tokio::spawn({
+        let stopping = stopping.clone();
+        async move {
+            shutdown_signal().await;
+            tracing::info!("stopping: finishing requests and jobs in flight");
+            stopping.cancel();
+        }
+    });
+    let jobs_stopped = tokio::spawn({
+        let stopping = stopping.clone();
+        async move {
+            stopping.cancelled().await;
+            jobs.stop().await;
+        }
+    });
+    if let Some(address) = config.metrics_address {
+        let listener = tokio::net::TcpListener::bind(address).await?;
+        tracing::info!("metrics at http://{address}/metrics");
+        let metrics = web::metrics_router(state.clone());
+        let stopping = stopping.clone();
+        tokio::spawn(async move {
+            let served = axum::serve(listener, metrics)
+                .with_graceful_shutdown(stopping.cancelled_owned())
+                .await;
+            if let Err(error) = served {
+                tracing::error!(%error, "the metrics listener failed");
+            }
+        });
+    }
     let address = config.leptos.site_addr;
     let app = web::router(state, config.leptos);
     let listener = tokio::net::TcpListener::bind(address).await?;
@@ -67,8 +100,10 @@ async fn serve() -> Result<(), Box<dyn std::error::Error>> {
         listener,
         app.into_make_service_with_connect_info::<SocketAddr>(),
     )
-    .with_graceful_shutdown(shutdown_signal())
+    .with_graceful_shutdown(stopping.clone().cancelled_owned())
     .await?;
+    jobs_stopped.await?;
+    tracing::info!("stopped");
     Ok(())
 }
 

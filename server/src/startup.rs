@@ -2,10 +2,13 @@
 
 use malaka_domain::auth::TokenKeys;
 use malaka_domain::certificates::CertificateKeys;
+use malaka_domain::jobs::{self, Job, Schedule};
 use malaka_domain::keys::{database, KeyRing};
 use malaka_domain::mail::{Mailer, OutboxWorker};
-use malaka_domain::{certificates, demo, learning::catalog_sync, AppState, Db, Settings};
+use malaka_domain::{demo, learning::catalog_sync, AppState, Db, Settings};
 use malaka_migrations::{Migrator, MigratorTrait};
+use tokio::task::JoinSet;
+use tokio_util::sync::CancellationToken;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartupError {
@@ -70,23 +73,45 @@ pub async fn prepare(
     Ok(state)
 }
 
-/// What runs beside the web server: the outbox worker (when SMTP is configured) and the hourly
-/// certificate expiry pass.
-pub fn spawn_background_jobs(state: &AppState) -> Result<(), StartupError> {
+/// What runs beside the web server: the outbox worker (when SMTP is configured) and the
+/// periodic jobs, until `stop` is called.
+pub struct BackgroundJobs {
+    stop: CancellationToken,
+    tasks: JoinSet<()>,
+}
+
+impl BackgroundJobs {
+    /// Stops claiming work and waits for the work in hand (emails being sent, a job's pass) to
+    /// finish and be recorded.
+    pub async fn stop(mut self) {
+        self.stop.cancel();
+        while let Some(result) = self.tasks.join_next().await {
+            if let Err(error) = result {
+                tracing::error!(%error, "a background job ended abnormally");
+            }
+        }
+    }
+}
+
+pub fn spawn_background_jobs(state: &AppState) -> Result<BackgroundJobs, StartupError> {
+    let stop = CancellationToken::new();
+    let mut tasks = JoinSet::new();
     match &state.settings.smtp_url {
         Some(url) => {
             let mailer = Mailer::new(url, &state.settings.mail_from).map_err(StartupError::Mail)?;
-            tokio::spawn(OutboxWorker::new(state.clone(), mailer).run());
+            tasks.spawn(OutboxWorker::new(state.clone(), mailer).run(stop.clone()));
         }
         None => tracing::warn!("MALAKA_SMTP_URL is not set: emails wait in the outbox"),
     }
-    tokio::spawn(certificates::expiry::run_periodically(
-        state.db.clone(),
-        std::time::Duration::from_secs(3600),
-    ));
-    tokio::spawn(malaka_domain::assignments::reminders::run_periodically(
-        state.db.clone(),
-        std::time::Duration::from_secs(3600),
-    ));
-    Ok(())
+    let node = jobs::node_name();
+    for job in Job::ALL {
+        tasks.spawn(jobs::run_periodically(
+            state.db.clone(),
+            state.metrics.clone(),
+            node.clone(),
+            Schedule::hourly(job),
+            stop.clone(),
+        ));
+    }
+    Ok(BackgroundJobs { stop, tasks })
 }

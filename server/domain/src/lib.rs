@@ -4,7 +4,8 @@
 //! `certificates`, `people` (directory, organisation, imports, invitations), `assignments`
 //! (creation, recurrence, reminders), `reports`, `authoring`, `mail`, `audit`; `auth` holds
 //! passwords, tokens, sign-in limits and the request's session. Infrastructure sits apart:
-//! `db`, `entities`, `keys`, `state`, `error`. Nothing here depends on Leptos.
+//! `db`, `entities`, `keys`, `state`, `error`, `jobs` (periodic passes, once across nodes) and
+//! `metrics`. Nothing here depends on Leptos.
 
 pub mod assignments;
 pub mod audit;
@@ -15,9 +16,11 @@ pub mod db;
 pub mod demo;
 pub mod entities;
 pub mod error;
+pub mod jobs;
 pub mod keys;
 pub mod learning;
 pub mod mail;
+pub mod metrics;
 pub mod people;
 pub mod quiz;
 pub mod refusal;
@@ -27,5 +30,6 @@ pub mod state;
 pub use auth::session::{CurrentUser, RequestContext};
 pub use db::Db;
 pub use error::Error;
+pub use metrics::Metrics;
 pub use refusal::{QuizBlock, Refusal};
 pub use state::{AppState, Settings};

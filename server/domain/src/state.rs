@@ -1,11 +1,11 @@
-//! What every request can reach: the database, the token keys, the password hasher, limits and
-//! settings. Cheap to clone (everything shared is behind an `Arc` or a pool).
+//! What every request can reach: the database, the token keys, the password hasher, limits,
+//! settings and metrics. Cheap to clone (everything shared is behind an `Arc` or a pool).
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::auth::{PasswordHasher, SignInLimits, TokenKeys};
-use crate::Db;
+use crate::{Db, Metrics};
 
 #[derive(Clone, Debug)]
 pub struct Settings {
@@ -55,6 +55,7 @@ pub struct AppState {
     pub hasher: PasswordHasher,
     pub sign_in_limits: Arc<SignInLimits>,
     pub settings: Arc<Settings>,
+    pub metrics: Metrics,
 }
 
 impl AppState {
@@ -65,6 +66,7 @@ impl AppState {
             hasher: PasswordHasher::new(),
             sign_in_limits: Arc::new(SignInLimits::default()),
             settings: Arc::new(settings),
+            metrics: Metrics::new(),
         }
     }
 }

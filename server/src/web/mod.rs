@@ -6,6 +6,7 @@ mod authoring;
 mod certificates;
 mod error;
 mod health;
+mod metrics;
 mod people;
 mod reports;
 mod security;
@@ -27,6 +28,8 @@ use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetReques
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
+
+pub use metrics::metrics_router;
 
 /// Where server functions live; every one of them is POST-only and same-origin-only.
 pub const SERVER_FN_PREFIX: &str = "/api";
@@ -132,11 +135,13 @@ pub fn router(app: AppState, leptos: LeptosOptions) -> Router {
         })
         .merge(pages_and_functions)
         .merge(site_files)
+        .route_layer(from_fn(metrics::note_route))
         .layer(from_fn_with_state(state.clone(), security::headers))
         // Pages are compressed per response with zstd or gzip: fast for small documents (brotli's
         // per-response set-up costs more than it saves at this size). The static files were
         // compressed with brotli at its best once, at build time (`make build`).
         .layer(CompressionLayer::new().no_br().zstd(true).gzip(true))
+        .layer(from_fn_with_state(app, metrics::record))
         // Every request gets an id (or keeps the one the load balancer gave it) that its log
         // lines carry and its response returns, so a complaint can be traced to its logs.
         .layer(TraceLayer::new_for_http().make_span_with(request_span))

@@ -163,23 +163,3 @@ async fn digests(db: &Db, now: DateTime<Utc>) -> Result<usize, Error> {
     }
     Ok(sent)
 }
-
-/// Runs the pass now and then every `period`, until the process ends.
-pub async fn run_periodically(db: Db, period: std::time::Duration) {
-    loop {
-        // New rounds first, so that the same pass reminds about them when they are due.
-        match crate::assignments::recurrence::open_due_rounds(&db, Utc::now()).await {
-            Ok(0) => {}
-            Ok(opened) => tracing::info!(opened, "recurring training rounds opened"),
-            Err(error) => tracing::error!(%error, "opening recurring training rounds failed"),
-        }
-        match run(&db, Utc::now()).await {
-            Ok(report) if report != ReminderReport::default() => {
-                tracing::info!(?report, "training reminder pass");
-            }
-            Ok(_) => {}
-            Err(error) => tracing::error!(%error, "training reminder pass failed"),
-        }
-        tokio::time::sleep(period).await;
-    }
-}

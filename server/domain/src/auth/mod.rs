@@ -62,6 +62,7 @@ pub async fn authenticate(
         }
         _ => {
             state.sign_in_limits.record_failure(&email, ip);
+            state.metrics.sign_in_failed();
             audit::record(&state.db.write, None, "sign-in-failed", &email, "", ip).await?;
             Err(Error::SignInFailed)
         }

@@ -107,18 +107,3 @@ async fn mark(
         .rows_affected
         == 1)
 }
-
-/// Runs the pass now and then every `period`, until the process ends. Every instance may run
-/// it: each reminder is claimed by a conditional update, so none is sent twice.
-pub async fn run_periodically(db: Db, period: std::time::Duration) {
-    loop {
-        match run(&db, Utc::now()).await {
-            Ok(report) if report != ExpiryReport::default() => {
-                tracing::info!(?report, "certificate expiry pass");
-            }
-            Ok(_) => {}
-            Err(error) => tracing::error!(%error, "certificate expiry pass failed"),
-        }
-        tokio::time::sleep(period).await;
-    }
-}

@@ -20,6 +20,7 @@ pub mod question;
 pub mod quiz_answer;
 pub mod quiz_attempt;
 pub mod reminder;
+pub mod scheduled_job;
 pub mod server_secret;
 pub mod training_round;
 pub mod user;

@@ -13,6 +13,7 @@ use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 use rand::Rng;
 use std::sync::Arc;
 use tokio::task::JoinSet;
+use tokio_util::sync::CancellationToken;
 
 use super::compose::compose;
 use super::error::ComposeError;
@@ -157,18 +158,25 @@ impl OutboxWorker {
         }
     }
 
-    /// Runs until the process ends: sends while there is work, then polls every two seconds.
-    pub async fn run(self) {
+    /// Sends while there is work, then polls every two seconds, until `stop` is cancelled; the
+    /// sends in flight then finish (and are recorded) before it returns, so a node that is
+    /// stopped leaves no message claimed.
+    pub async fn run(self, stop: CancellationToken) {
         tracing::info!(worker = %self.inner.id, "outbox worker started");
-        loop {
-            match self.run_once().await {
-                Ok(0) => tokio::time::sleep(IDLE_POLL).await,
-                Ok(_) => {}
+        while !stop.is_cancelled() {
+            let pause = match self.run_once().await {
+                Ok(0) => IDLE_POLL,
+                Ok(_) => std::time::Duration::ZERO,
                 Err(error) => {
                     tracing::error!(%error, "outbox worker pass failed");
-                    tokio::time::sleep(IDLE_POLL).await;
+                    IDLE_POLL
                 }
+            };
+            tokio::select! {
+                () = stop.cancelled() => {}
+                () = tokio::time::sleep(pause) => {}
             }
         }
+        tracing::info!(worker = %self.inner.id, "outbox worker stopped");
     }
 }
