@@ -34,6 +34,18 @@ pub enum Command {
         #[command(subcommand)]
         command: SummariesCommand,
     },
+    /// Copy the database at DATABASE_URL to --out while the server keeps running (SQLite:
+    /// `VACUUM INTO`; PostgreSQL: `pg_dump --format=custom`). Never overwrites a file.
+    Backup {
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Check a backup and restore it to DATABASE_URL, which must be a new SQLite file or an
+    /// empty PostgreSQL database (`pg_restore`). The server starts on it as usual.
+    Restore {
+        #[arg(long)]
+        from: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]

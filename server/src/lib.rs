@@ -1,6 +1,7 @@
 //! Malaka's server: configuration from the environment, start-up (database, migrations, catalog
 //! sync, demo data) and the HTTP application with its middleware. `main.rs` only wires these.
 
+pub mod backup;
 pub mod cli;
 pub mod config;
 pub mod key_commands;

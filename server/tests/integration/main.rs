@@ -10,6 +10,7 @@ mod access;
 mod assignments;
 mod auth;
 mod authoring;
+mod backup;
 mod catalog_sync;
 mod certificates;
 mod checks;

@@ -274,7 +274,8 @@ impl Drop for TestApp {
 
 static DATABASES: AtomicU32 = AtomicU32::new(0);
 
-async fn database_url(dir: &tempfile::TempDir) -> String {
+/// A new, empty database of the kind the suite runs on (a file in `dir` for SQLite).
+pub async fn database_url(dir: &tempfile::TempDir) -> String {
     match std::env::var("MALAKA_TEST_POSTGRES_URL") {
         Ok(admin_url) => {
             let name = format!(
