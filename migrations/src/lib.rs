@@ -19,6 +19,7 @@ mod m20261204_000012_certificate_signing_key;
 mod m20261204_000013_password_reset_links;
 mod m20261204_000014_enrolment_summary;
 mod m20261204_000015_scheduled_jobs;
+mod m20261204_000016_shared_rate_limits;
 
 pub struct Migrator;
 
@@ -41,6 +42,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000013_password_reset_links::Migration),
             Box::new(m20261204_000014_enrolment_summary::Migration),
             Box::new(m20261204_000015_scheduled_jobs::Migration),
+            Box::new(m20261204_000016_shared_rate_limits::Migration),
         ]
     }
 }

@@ -21,7 +21,10 @@ pub async fn verify_certificate(code: String) -> Result<Option<Verification>, Ap
     use malaka_domain::{certificates, AppState};
     let state = expect_context::<AppState>();
     let context = crate::guard::request_context();
-    state.sign_in_limits.check_lookup(context.client_ip)?;
+    state
+        .sign_in_limits
+        .check_lookup(&state.db.write, context.client_ip, chrono::Utc::now())
+        .await?;
     certificates::verify(&state.db, &code)
         .await
         .map_err(AppError::from)

@@ -53,7 +53,7 @@ pub struct AppState {
     pub db: Db,
     pub tokens: Arc<TokenKeys>,
     pub hasher: PasswordHasher,
-    pub sign_in_limits: Arc<SignInLimits>,
+    pub sign_in_limits: SignInLimits,
     pub settings: Arc<Settings>,
     pub metrics: Metrics,
 }
@@ -64,7 +64,7 @@ impl AppState {
             db,
             tokens: Arc::new(tokens),
             hasher: PasswordHasher::new(),
-            sign_in_limits: Arc::new(SignInLimits::default()),
+            sign_in_limits: SignInLimits::default(),
             settings: Arc::new(settings),
             metrics: Metrics::new(),
         }

@@ -24,6 +24,7 @@ mod learning;
 mod metrics;
 mod password_reset;
 mod people;
+mod rate_limits;
 mod recurrence;
 mod reminders;
 mod reports;

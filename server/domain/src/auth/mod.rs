@@ -4,7 +4,7 @@
 pub mod client_address;
 mod password;
 pub mod password_policy;
-mod rate_limit;
+pub mod rate_limit;
 pub mod session;
 mod token;
 
@@ -12,6 +12,7 @@ pub use password::PasswordHasher;
 pub use rate_limit::SignInLimits;
 pub use token::{Claims, TokenKeys};
 
+use chrono::Utc;
 use std::net::IpAddr;
 
 use crate::entities::user;
@@ -37,7 +38,10 @@ pub async fn authenticate(
         return Err(Error::SignInFailed);
     }
     let email = people::normalise_email(email);
-    state.sign_in_limits.check(&email, ip)?;
+    state
+        .sign_in_limits
+        .check(&state.db.write, &email, ip, Utc::now())
+        .await?;
     let user = people::find_by_email(&state.db.read, &email)
         .await?
         .filter(|user| user.active);
@@ -48,7 +52,10 @@ pub async fn authenticate(
         .await?;
     match user {
         Some(user) if password_matches => {
-            state.sign_in_limits.record_success(&email, ip);
+            state
+                .sign_in_limits
+                .record_success(&state.db.write, &email, ip)
+                .await?;
             audit::record(
                 &state.db.write,
                 Some(user.id),
@@ -61,7 +68,10 @@ pub async fn authenticate(
             Ok(user)
         }
         _ => {
-            state.sign_in_limits.record_failure(&email, ip);
+            state
+                .sign_in_limits
+                .record_failure(&state.db.write, &email, ip, Utc::now())
+                .await?;
             state.metrics.sign_in_failed();
             audit::record(&state.db.write, None, "sign-in-failed", &email, "", ip).await?;
             Err(Error::SignInFailed)
@@ -91,13 +101,19 @@ pub async fn change_password(
         .filter(|person| person.active)
         .ok_or(Error::NotFound)?;
     password_policy::check(&new_password, &[&person.name, &person.email])?;
-    state.sign_in_limits.check(&person.email, ip)?;
+    state
+        .sign_in_limits
+        .check(&state.db.write, &person.email, ip, Utc::now())
+        .await?;
     let current_matches = state
         .hasher
         .verify(Some(person.password_hash.clone()), current.to_owned())
         .await?;
     if !current_matches {
-        state.sign_in_limits.record_failure(&person.email, ip);
+        state
+            .sign_in_limits
+            .record_failure(&state.db.write, &person.email, ip, Utc::now())
+            .await?;
         audit::record(
             &state.db.write,
             Some(person.id),

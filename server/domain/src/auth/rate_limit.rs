@@ -4,47 +4,33 @@
 //! someone else's failures, from elsewhere, cannot lock the officer out of their own office.
 //! Per account across all addresses, a generous hourly cap against guessing from many places.
 //! Certificate lookups are limited per address too, so that codes cannot be enumerated.
-//! Counters live in memory, per server.
+//!
+//! The counts live in the database, so every node behind the load balancer spends the same
+//! budget. Attempts are counted in fixed windows (a minute, an hour): one conditional upsert per
+//! count, atomic on both databases, so parallel attempts cannot slip past the limit. The
+//! `housekeeping` job forgets windows and failures that no longer matter.
 
-use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
-use std::collections::HashMap;
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::sea_query::{Expr, OnConflict, Query};
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use std::net::IpAddr;
-use std::num::NonZeroU32;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
 
 use super::client_address::limit_key;
+use crate::entities::{rate_limit_hit, sign_in_failure};
 use crate::Error;
 
-const FORGET_AFTER_KEYS: usize = 10_000;
 /// Certificate lookups per address and minute: plenty for a person, hopeless for guessing.
 const LOOKUPS_PER_MINUTE: u32 = 60;
 /// Typos are free; after these, each failure doubles the wait (1 s, 2 s, 4 s …).
-const FREE_FAILURES: u32 = 3;
-const LONGEST_WAIT: Duration = Duration::from_secs(15 * 60);
-
-#[derive(Debug)]
-pub struct SignInLimits {
-    per_address: DefaultKeyedRateLimiter<IpAddr>,
-    per_account: DefaultKeyedRateLimiter<String>,
-    failures: Mutex<HashMap<(String, Option<IpAddr>), Failures>>,
-    lookups_per_address: DefaultKeyedRateLimiter<IpAddr>,
-}
+const FREE_FAILURES: i32 = 3;
+const LONGEST_WAIT: Duration = Duration::minutes(15);
+const MINUTE: i64 = 60;
+const HOUR: i64 = 3600;
 
 #[derive(Debug, Clone, Copy)]
-struct Failures {
-    count: u32,
-    last: Instant,
-}
-
-impl Failures {
-    fn blocks_until(self) -> Instant {
-        let wait = match self.count.checked_sub(FREE_FAILURES) {
-            None => Duration::ZERO,
-            Some(doublings) => Duration::from_secs(1u64 << doublings.min(20)).min(LONGEST_WAIT),
-        };
-        self.last + wait
-    }
+pub struct SignInLimits {
+    per_address_per_minute: u32,
+    per_account_per_hour: u32,
 }
 
 impl Default for SignInLimits {
@@ -53,46 +39,53 @@ impl Default for SignInLimits {
     }
 }
 
+/// How long an account waits after `failures` from one place, counted from the last one.
+fn wait_after(failures: i32) -> Duration {
+    match u32::try_from(failures - FREE_FAILURES) {
+        Err(_) => Duration::zero(),
+        Ok(doublings) => Duration::seconds(1i64 << doublings.min(20)).min(LONGEST_WAIT),
+    }
+}
+
+fn place(address: Option<IpAddr>) -> String {
+    address
+        .map(|address| limit_key(address).to_string())
+        .unwrap_or_default()
+}
+
 impl SignInLimits {
     /// `per_address` attempts a minute from one address; `per_account` attempts an hour on
     /// one account from all addresses together.
     pub fn new(per_address: u32, per_account: u32) -> Self {
-        let count = |n: u32| NonZeroU32::new(n.max(1)).expect("at least one");
         Self {
-            per_address: RateLimiter::keyed(Quota::per_minute(count(per_address))),
-            per_account: RateLimiter::keyed(Quota::per_hour(count(per_account))),
-            failures: Mutex::new(HashMap::new()),
-            lookups_per_address: RateLimiter::keyed(Quota::per_minute(count(LOOKUPS_PER_MINUTE))),
+            per_address_per_minute: per_address.max(1),
+            per_account_per_hour: per_account.max(1),
         }
     }
 
-    /// Whether a sign-in attempt may be checked at all (before any hashing).
-    pub fn check(&self, email: &str, address: Option<IpAddr>) -> Result<(), Error> {
-        self.check_at(email, address, Instant::now())
-    }
-
-    pub fn check_at(
+    /// Whether a sign-in attempt may be checked at all (before any hashing). Counts it.
+    pub async fn check(
         &self,
+        db: &impl ConnectionTrait,
         email: &str,
         address: Option<IpAddr>,
-        now: Instant,
+        now: DateTime<Utc>,
     ) -> Result<(), Error> {
-        if self.per_account.len() > FORGET_AFTER_KEYS {
-            self.per_account.retain_recent();
-        }
-        if self.per_address.len() > FORGET_AFTER_KEYS {
-            self.per_address.retain_recent();
-        }
-        let key = address.map(limit_key);
-        let backing_off = self
-            .failures()
-            .get(&(email.to_owned(), key))
-            .is_some_and(|failures| now < failures.blocks_until());
-        if backing_off {
+        let failures = sign_in_failure::Entity::find_by_id((email.to_owned(), place(address)))
+            .one(db)
+            .await?;
+        if failures.is_some_and(|row| now < row.last_failed_at + wait_after(row.failures)) {
             return Err(Error::RateLimited);
         }
-        let address_allowed = key.is_none_or(|key| self.per_address.check_key(&key).is_ok());
-        let account_allowed = self.per_account.check_key(&email.to_owned()).is_ok();
+        let address_allowed = match address {
+            None => true,
+            Some(address) => {
+                let bucket = format!("sign-in-address:{}", limit_key(address));
+                hit(db, &bucket, MINUTE, now).await? <= self.per_address_per_minute
+            }
+        };
+        let bucket = format!("sign-in-account:{email}");
+        let account_allowed = hit(db, &bucket, HOUR, now).await? <= self.per_account_per_hour;
         if address_allowed && account_allowed {
             Ok(())
         } else {
@@ -100,142 +93,145 @@ impl SignInLimits {
         }
     }
 
-    pub fn record_failure(&self, email: &str, address: Option<IpAddr>) {
-        self.record_failure_at(email, address, Instant::now());
-    }
-
-    pub fn record_failure_at(&self, email: &str, address: Option<IpAddr>, now: Instant) {
-        let mut failures = self.failures();
-        if failures.len() > FORGET_AFTER_KEYS {
-            failures.retain(|_, f| now < f.blocks_until() + LONGEST_WAIT);
-        }
-        let entry = failures
-            .entry((email.to_owned(), address.map(limit_key)))
-            .or_insert(Failures {
-                count: 0,
-                last: now,
-            });
-        entry.count += 1;
-        entry.last = now;
+    pub async fn record_failure(
+        &self,
+        db: &impl ConnectionTrait,
+        email: &str,
+        address: Option<IpAddr>,
+        now: DateTime<Utc>,
+    ) -> Result<(), Error> {
+        use sea_orm::sea_query::ExprTrait;
+        let row = sign_in_failure::ActiveModel {
+            account: Set(email.to_owned()),
+            place: Set(place(address)),
+            failures: Set(1),
+            last_failed_at: Set(now),
+        };
+        sign_in_failure::Entity::insert(row)
+            .on_conflict(
+                OnConflict::columns([
+                    sign_in_failure::Column::Account,
+                    sign_in_failure::Column::Place,
+                ])
+                .value(
+                    sign_in_failure::Column::Failures,
+                    Expr::col((sign_in_failure::Entity, sign_in_failure::Column::Failures)).add(1),
+                )
+                .update_column(sign_in_failure::Column::LastFailedAt)
+                .to_owned(),
+            )
+            .exec_without_returning(db)
+            .await?;
+        Ok(())
     }
 
     /// A successful sign-in forgets that place's failures on the account.
-    pub fn record_success(&self, email: &str, address: Option<IpAddr>) {
-        self.failures()
-            .remove(&(email.to_owned(), address.map(limit_key)));
+    pub async fn record_success(
+        &self,
+        db: &impl ConnectionTrait,
+        email: &str,
+        address: Option<IpAddr>,
+    ) -> Result<(), Error> {
+        sign_in_failure::Entity::delete_many()
+            .filter(sign_in_failure::Column::Account.eq(email))
+            .filter(sign_in_failure::Column::Place.eq(place(address)))
+            .exec(db)
+            .await?;
+        Ok(())
     }
 
-    pub fn check_lookup(&self, address: Option<IpAddr>) -> Result<(), Error> {
-        if self.lookups_per_address.len() > FORGET_AFTER_KEYS {
-            self.lookups_per_address.retain_recent();
-        }
-        match address.map(|address| self.lookups_per_address.check_key(&limit_key(address))) {
-            Some(Err(_)) => Err(Error::RateLimited),
-            _ => Ok(()),
+    pub async fn check_lookup(
+        &self,
+        db: &impl ConnectionTrait,
+        address: Option<IpAddr>,
+        now: DateTime<Utc>,
+    ) -> Result<(), Error> {
+        let Some(address) = address else {
+            return Ok(());
+        };
+        let bucket = format!("lookup-address:{}", limit_key(address));
+        if hit(db, &bucket, MINUTE, now).await? <= LOOKUPS_PER_MINUTE {
+            Ok(())
+        } else {
+            Err(Error::RateLimited)
         }
     }
+}
 
-    fn failures(&self) -> std::sync::MutexGuard<'_, HashMap<(String, Option<IpAddr>), Failures>> {
-        // A panic while holding the lock leaves plain counters behind: still usable.
-        self.failures
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-    }
+/// Counts one attempt in `bucket`'s current window of `window` seconds; returns the window's
+/// count including this one.
+async fn hit(
+    db: &impl ConnectionTrait,
+    bucket: &str,
+    window: i64,
+    now: DateTime<Utc>,
+) -> Result<u32, Error> {
+    use sea_orm::sea_query::ExprTrait;
+    let start = now.timestamp() - now.timestamp().rem_euclid(window);
+    let mut insert = Query::insert();
+    insert
+        .into_table(rate_limit_hit::Entity)
+        .columns([
+            rate_limit_hit::Column::Bucket,
+            rate_limit_hit::Column::WindowStart,
+            rate_limit_hit::Column::Hits,
+        ])
+        .values_panic([bucket.into(), start.into(), 1.into()])
+        .on_conflict(
+            OnConflict::columns([
+                rate_limit_hit::Column::Bucket,
+                rate_limit_hit::Column::WindowStart,
+            ])
+            .value(
+                rate_limit_hit::Column::Hits,
+                Expr::col((rate_limit_hit::Entity, rate_limit_hit::Column::Hits)).add(1),
+            )
+            .to_owned(),
+        )
+        .returning_col(rate_limit_hit::Column::Hits);
+    let statement = db.get_database_backend().build(&insert);
+    let hits = db
+        .query_one_raw(statement)
+        .await?
+        .map(|row| row.try_get::<i32>("", "hits"))
+        .transpose()?
+        .ok_or(Error::Invariant("an upsert returned no row"))?;
+    Ok(u32::try_from(hits).unwrap_or(0))
+}
+
+/// Forgets windows that have closed and failures whose wait is long over.
+pub async fn forget_old(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<u64, Error> {
+    let windows = rate_limit_hit::Entity::delete_many()
+        .filter(rate_limit_hit::Column::WindowStart.lt(now.timestamp() - 2 * HOUR))
+        .exec(db)
+        .await?
+        .rows_affected;
+    let failures = sign_in_failure::Entity::delete_many()
+        .filter(sign_in_failure::Column::LastFailedAt.lt(now - LONGEST_WAIT * 2))
+        .exec(db)
+        .await?
+        .rows_affected;
+    Ok(windows + failures)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn ip(text: &str) -> Option<IpAddr> {
-        Some(text.parse().unwrap())
+    #[test]
+    fn the_wait_doubles_after_the_free_failures_and_is_capped() {
+        assert_eq!(wait_after(FREE_FAILURES - 1), Duration::zero());
+        assert_eq!(wait_after(FREE_FAILURES), Duration::seconds(1));
+        assert_eq!(wait_after(FREE_FAILURES + 1), Duration::seconds(2));
+        assert_eq!(wait_after(FREE_FAILURES + 3), Duration::seconds(8));
+        assert_eq!(wait_after(1_000), LONGEST_WAIT);
     }
 
     #[test]
-    fn failures_back_off_per_account_and_place_and_a_success_forgets_them() {
-        let limits = SignInLimits::new(1_000, 1_000);
-        let start = Instant::now();
-        let attacker = ip("203.0.113.7");
-        for _ in 0..FREE_FAILURES {
-            assert!(limits.check_at("a@x.uz", attacker, start).is_ok());
-            limits.record_failure_at("a@x.uz", attacker, start);
-        }
-        limits.record_failure_at("a@x.uz", attacker, start);
-        assert!(matches!(
-            limits.check_at("a@x.uz", attacker, start),
-            Err(Error::RateLimited)
-        ));
-        assert!(limits
-            .check_at("a@x.uz", attacker, start + Duration::from_secs(2))
-            .is_ok());
-        for _ in 0..10 {
-            limits.record_failure_at("a@x.uz", attacker, start);
-        }
-        assert!(
-            limits
-                .check_at("a@x.uz", attacker, start + Duration::from_secs(600))
-                .is_err(),
-            "the wait grows"
-        );
-        assert!(
-            limits
-                .check_at("a@x.uz", attacker, start + LONGEST_WAIT)
-                .is_ok(),
-            "and is capped"
-        );
-        // The officer, from their own office, is not held back by the attacker's failures.
-        assert!(limits.check_at("a@x.uz", ip("198.51.100.1"), start).is_ok());
-        // The same /64 is the same place.
-        assert!(limits.check_at("b@x.uz", ip("2001:db8::1"), start).is_ok());
-        for _ in 0..FREE_FAILURES + 1 {
-            limits.record_failure_at("b@x.uz", ip("2001:db8::1"), start);
-        }
-        assert!(limits
-            .check_at("b@x.uz", ip("2001:db8::ffff"), start)
-            .is_err());
-        limits.record_success("b@x.uz", ip("2001:db8::2"));
-        assert!(limits.check_at("b@x.uz", ip("2001:db8::1"), start).is_ok());
-    }
-
-    #[test]
-    fn an_account_has_an_hourly_cap_across_addresses() {
-        let limits = SignInLimits::new(1_000, 3);
-        for n in 0..3 {
-            assert!(limits.check("a@x.uz", Some([10, 0, 0, n].into())).is_ok());
-        }
-        assert!(matches!(
-            limits.check("a@x.uz", Some([10, 0, 0, 9].into())),
-            Err(Error::RateLimited)
-        ));
-        assert!(
-            limits.check("b@x.uz", Some([10, 0, 0, 9].into())).is_ok(),
-            "other accounts are not affected"
-        );
-    }
-
-    #[test]
-    fn an_address_is_limited_across_accounts() {
-        let limits = SignInLimits::new(2, 100);
-        let address = ip("192.168.1.1");
-        assert!(limits.check("a@x.uz", address).is_ok());
-        assert!(limits.check("b@x.uz", address).is_ok());
-        assert!(matches!(
-            limits.check("c@x.uz", address),
-            Err(Error::RateLimited)
-        ));
-    }
-
-    #[test]
-    fn certificate_lookups_are_limited_per_address() {
-        let limits = SignInLimits::default();
-        let address = ip("192.168.1.2");
-        for _ in 0..LOOKUPS_PER_MINUTE {
-            assert!(limits.check_lookup(address).is_ok());
-        }
-        assert!(matches!(
-            limits.check_lookup(address),
-            Err(Error::RateLimited)
-        ));
-        assert!(limits.check_lookup(ip("192.168.1.3")).is_ok());
+    fn one_ipv6_network_is_one_place() {
+        let a: IpAddr = "2001:db8::1".parse().unwrap();
+        let b: IpAddr = "2001:db8::ffff".parse().unwrap();
+        assert_eq!(place(Some(a)), place(Some(b)));
+        assert_eq!(place(None), "");
     }
 }

@@ -1,4 +1,4 @@
-//! The periodic jobs: certificate expiry, and recurring rounds with reminders. Every node runs
+//! The periodic jobs: certificate expiry, recurring rounds with reminders, and housekeeping. Every node runs
 //! the loop; a pass runs on whichever node claims it (`claim`), once across the cluster. A node
 //! told to stop finishes the pass it is running, hands the claim back and claims nothing more.
 
@@ -9,6 +9,7 @@ use rand::Rng;
 use tokio_util::sync::CancellationToken;
 
 use crate::assignments::{recurrence, reminders};
+use crate::auth::rate_limit;
 use crate::certificates::expiry;
 use crate::{Db, Error, Metrics};
 
@@ -20,15 +21,22 @@ pub enum Job {
     CertificateExpiry,
     /// Opens recurring rounds, then sends the reminders and digests that are due.
     TrainingReminders,
+    /// Forgets rate-limit counts and sign-in failures that no longer limit anything.
+    Housekeeping,
 }
 
 impl Job {
-    pub const ALL: [Job; 2] = [Job::CertificateExpiry, Job::TrainingReminders];
+    pub const ALL: [Job; 3] = [
+        Job::CertificateExpiry,
+        Job::TrainingReminders,
+        Job::Housekeeping,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
             Job::CertificateExpiry => "certificate-expiry",
             Job::TrainingReminders => "training-reminders",
+            Job::Housekeeping => "housekeeping",
         }
     }
 
@@ -50,6 +58,10 @@ impl Job {
                 if report != reminders::ReminderReport::default() {
                     tracing::info!(?report, "training reminder pass");
                 }
+            }
+            Job::Housekeeping => {
+                let forgotten = rate_limit::forget_old(&db.write, Utc::now()).await?;
+                tracing::debug!(forgotten, "old rate-limit counts forgotten");
             }
         }
         Ok(())

@@ -31,9 +31,15 @@ pub async fn request(
         return Ok(());
     }
     let email = super::normalise_email(email);
-    state.sign_in_limits.check(&email, ip)?;
+    state
+        .sign_in_limits
+        .check(&state.db.write, &email, ip, now)
+        .await?;
     // Counted like a failed sign-in, so asking again and again from one place slows down.
-    state.sign_in_limits.record_failure(&email, ip);
+    state
+        .sign_in_limits
+        .record_failure(&state.db.write, &email, ip, now)
+        .await?;
     let Some(person) = super::find_by_email(&state.db.read, &email).await? else {
         return Ok(());
     };
@@ -85,7 +91,10 @@ pub async fn complete(
     let id =
         invitations::accept(state, token, LinkPurpose::PasswordReset, password, ip, now).await?;
     if let Some(person) = super::find_active(&state.db.read, id).await? {
-        state.sign_in_limits.record_success(&person.email, ip);
+        state
+            .sign_in_limits
+            .record_success(&state.db.write, &person.email, ip)
+            .await?;
     }
     Ok(id)
 }
