@@ -4,9 +4,11 @@ use malaka_domain::auth::TokenKeys;
 use malaka_domain::certificates::CertificateKeys;
 use malaka_domain::jobs::{self, Job, Schedule};
 use malaka_domain::keys::{database, KeyRing};
+use malaka_domain::learning::{catalog_follow, catalog_sync};
 use malaka_domain::mail::{Mailer, OutboxWorker};
-use malaka_domain::{demo, learning::catalog_sync, AppState, Db, Settings};
+use malaka_domain::{demo, AppState, Db, Settings};
 use malaka_migrations::{Migrator, MigratorTrait};
+use sea_orm::{ConnectionTrait, DbBackend, TransactionTrait};
 use tokio::task::JoinSet;
 use tokio_util::sync::CancellationToken;
 
@@ -34,7 +36,7 @@ pub async fn prepare(
     settings: Settings,
 ) -> Result<AppState, StartupError> {
     let db = Db::connect(database_url).await?;
-    Migrator::up(&db.write, None).await?;
+    migrate(&db).await?;
     let ring = match keys {
         Some(ring) => {
             let forgotten = database::reconcile(&db.write, &ring).await?;
@@ -56,7 +58,20 @@ pub async fn prepare(
     }
     let state = AppState::new(db, tokens, settings);
     let catalog = malaka_courses::load_catalog(&state.settings.catalog_dir)?;
-    let report = catalog_sync::sync_catalog(&state.db, &catalog).await?;
+    // Nodes starting together may both insert a new course: the one that loses the race
+    // finds the other's rows on its next pass, unchanged, and goes on with the next course.
+    // Each lost race means one more course is in, so there are at most as many as courses.
+    let mut passes_left = catalog.courses.len() + 1;
+    let report = loop {
+        match catalog_sync::sync_catalog(&state.db, &catalog).await {
+            Ok(report) => break report,
+            Err(error) if passes_left > 0 => {
+                passes_left -= 1;
+                tracing::warn!(%error, "catalog sync met another node's; syncing again");
+            }
+            Err(error) => return Err(error.into()),
+        }
+    };
     tracing::info!(?report, "course catalog synced");
     if state.settings.demo_mode {
         demo::seed_demo(&state).await?;
@@ -73,8 +88,37 @@ pub async fn prepare(
     Ok(state)
 }
 
-/// What runs beside the web server: the outbox worker (when SMTP is configured) and the
-/// periodic jobs, until `stop` is called.
+/// Several nodes may start at once (a rolling deployment). The migrations run in one transaction
+/// that only one node holds at a time (on PostgreSQL under an advisory lock, on SQLite as an
+/// immediate transaction): one node applies them while the others wait, then find nothing left
+/// to do; a migration that fails leaves the schema as it was.
+async fn migrate(db: &Db) -> Result<(), StartupError> {
+    if db.write.get_database_backend() == DbBackend::Sqlite {
+        // The writer pool has one connection, so everything below runs on it, inside one
+        // immediate transaction: it waits (busy timeout) for another process's migrations.
+        db.write.execute_unprepared("BEGIN IMMEDIATE").await?;
+        let migrated = Migrator::up(&db.write, None).await;
+        let end = if migrated.is_ok() {
+            "COMMIT"
+        } else {
+            "ROLLBACK"
+        };
+        db.write.execute_unprepared(end).await?;
+        return Ok(migrated?);
+    }
+    let txn = db.write.begin().await?;
+    txn.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({MIGRATION_LOCK})"))
+        .await?;
+    Migrator::up(&txn, None).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Any number that no other application on the same PostgreSQL uses for an advisory lock.
+const MIGRATION_LOCK: i64 = 0x6d61_6c61_6b61;
+
+/// What runs beside the web server: the outbox worker (when SMTP is configured), the periodic
+/// jobs and the catalog follower, until `stop` is called.
 pub struct BackgroundJobs {
     stop: CancellationToken,
     tasks: JoinSet<()>,
@@ -103,6 +147,11 @@ pub fn spawn_background_jobs(state: &AppState) -> Result<BackgroundJobs, Startup
         }
         None => tracing::warn!("MALAKA_SMTP_URL is not set: emails wait in the outbox"),
     }
+    tasks.spawn(catalog_follow::follow(
+        state.db.clone(),
+        catalog_follow::FOLLOW_EVERY,
+        stop.clone(),
+    ));
     let node = jobs::node_name();
     for job in Job::ALL {
         tasks.spawn(jobs::run_periodically(

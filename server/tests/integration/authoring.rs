@@ -348,3 +348,86 @@ async fn a_course_zip_downloads_and_a_new_one_uploads_with_its_checks() {
     );
     assert!(!catalog.path().join("escape.md").exists());
 }
+
+/// Several nodes on one database and one catalog directory (shared storage): a course published
+/// through one node reaches learners on another within seconds, without a restart.
+#[tokio::test]
+async fn a_publication_on_one_node_reaches_another_node_without_a_restart() {
+    use malaka_app::i18n::Locale;
+    use malaka_domain::learning::{self, catalog_follow};
+    use tokio_util::sync::CancellationToken;
+
+    let (app, catalog) = app_on_copied_catalog().await;
+    let other_node = malaka_server::startup::prepare(
+        &app.database_url,
+        Some(crate::support::test_keys()),
+        Settings {
+            catalog_dir: catalog.path().to_owned(),
+            ..Settings::default()
+        },
+    )
+    .await
+    .unwrap();
+    let stop = CancellationToken::new();
+    let follower = tokio::spawn(catalog_follow::follow(
+        other_node.db.clone(),
+        std::time::Duration::from_millis(20),
+        stop.clone(),
+    ));
+    let version_of = |db: &malaka_domain::Db| {
+        db.catalog
+            .snapshot()
+            .course("cybersecurity")
+            .unwrap()
+            .model
+            .version
+    };
+    let before = version_of(&other_node.db);
+
+    let trainer = app.user("t@gov.uz", Role::Trainer, None).await;
+    let officer = app.user("o@gov.uz", Role::Officer, None).await;
+    let cookie = format!("{}; {ENGLISH}", app.cookie_for(trainer).await);
+    let original =
+        std::fs::read_to_string(catalog.path().join("cybersecurity/02-phishing.md")).unwrap();
+    let draft = format!("{original}\n\n## Published on the first node\n\nNew text.\n");
+    let form = [
+        ("course", "cybersecurity"),
+        ("file", "02-phishing.md"),
+        ("markdown", draft.as_str()),
+    ];
+    app.post_form("/api/save-draft", &form, Some(&cookie)).await;
+    let published = app
+        .post_form(
+            "/api/publish-course",
+            &[("course", "cybersecurity")],
+            Some(&cookie),
+        )
+        .await;
+    assert!(
+        published
+            .location()
+            .is_some_and(|to| to.contains("/history")),
+        "published: {:?}",
+        published.location()
+    );
+
+    let mut waited = 0;
+    while version_of(&other_node.db) == before {
+        waited += 1;
+        assert!(waited < 250, "the other node never saw the publication");
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert_eq!(version_of(&other_node.db), before + 1);
+    let lesson = learning::open_lesson(
+        &other_node.db,
+        officer,
+        "cybersecurity",
+        "phishing",
+        Locale::En,
+    )
+    .await
+    .unwrap();
+    assert!(lesson.html.contains("Published on the first node"));
+    stop.cancel();
+    follower.await.unwrap();
+}

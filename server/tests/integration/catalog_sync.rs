@@ -103,3 +103,27 @@ async fn editing_and_removing_lessons_keeps_learners_progress() {
     .unwrap();
     assert!(view.html.contains("A new closing paragraph."));
 }
+
+/// A rolling deployment starts several nodes at once on a new database: one applies the
+/// migrations, the others wait for it, and every node comes up on the same schema.
+#[tokio::test]
+async fn nodes_starting_together_on_a_new_database_all_come_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = crate::support::database_url(&dir).await;
+    let mut starts = tokio::task::JoinSet::new();
+    for _ in 0..3 {
+        let url = url.clone();
+        starts.spawn(async move {
+            malaka_server::startup::prepare(
+                &url,
+                Some(crate::support::test_keys()),
+                malaka_domain::Settings::default(),
+            )
+            .await
+            .map(|state| state.db.catalog.snapshot().courses.len())
+        });
+    }
+    for started in starts.join_all().await {
+        assert_eq!(started.expect("every node starts"), 3);
+    }
+}

@@ -4,6 +4,7 @@
 //! structure and texts come from the in-memory catalog; only the learner's own rows are queried.
 
 pub mod catalog_cache;
+pub mod catalog_follow;
 pub mod catalog_sync;
 mod progress;
 pub mod summary;
