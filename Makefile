@@ -3,7 +3,7 @@ SHELL := /bin/bash
 # wasm-opt comes from npm's binaryen (Debian's is too old to produce a wasm that hydrates).
 export PATH := $(CURDIR)/end2end/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: run test build site server release lint unit-tests postgres-tests e2e bench bench-quiz bench-certificates bench-reports page-weight
+.PHONY: run test build site server release lint unit-tests postgres-tests failover e2e bench bench-quiz bench-certificates bench-reports page-weight
 
 ## Build and serve http://127.0.0.1:3000 on an embedded SQLite file, with the demo accounts.
 run:
@@ -15,7 +15,7 @@ run:
 ## and the browser tests in Chromium against the dev build the unit tests compiled.
 test:
 	bash .ci/install-tools test
-	$(MAKE) lint unit-tests postgres-tests site e2e page-weight
+	$(MAKE) lint unit-tests postgres-tests site failover e2e page-weight
 
 ## The server (dev profile: its arithmetic-heavy dependencies are optimised, see Cargo.toml)
 ## and the site's hashed, brotli-compressed JS, WASM and CSS.
@@ -43,6 +43,11 @@ unit-tests:
 
 postgres-tests:
 	MALAKA_TEST_POSTGRES_URL=$$(bash .ci/with-postgres) cargo test -p malaka-server --test integration
+
+## Three nodes on PostgreSQL behind nginx: quiz load while one node is killed and another
+## restarted (uses the dev binaries the unit tests built).
+failover:
+	MALAKA_SERVER_BIN=target/debug/malaka-server QUIZ_LOAD_BIN=target/debug/quiz-load bash server/tests/failover.sh
 
 e2e:
 	MALAKA_SERVER_BIN=target/debug/malaka-server bash end2end/run.sh

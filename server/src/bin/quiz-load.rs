@@ -38,8 +38,12 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let course = "cybersecurity";
 
     let db = Db::connect(&database_url).await?;
-    // The server under load runs in demo mode, on the keys kept in this database.
-    let ring = malaka_domain::keys::database::demo_key_ring(&db.write).await?;
+    // The servers' key file when they have one (the failover test), else the demo keys kept in
+    // this database (the benchmark's server runs in demo mode).
+    let ring = match std::env::var("MALAKA_KEYS_FILE") {
+        Ok(path) => malaka_domain::keys::KeyRing::parse(&std::fs::read_to_string(path)?)?,
+        Err(_) => malaka_domain::keys::database::demo_key_ring(&db.write).await?,
+    };
     let tokens = TokenKeys::from_ring(&ring, 120);
     let cookies = seed_officers(&db, &tokens, officers).await?;
     println!("{officers} officers seeded");
@@ -198,6 +202,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .filter(quiz_attempt::Column::ScorePercent.is_null())
         .count(&db.read)
         .await?;
+    println!(
+        "retried: {} requests sent again after a gateway error or a dropped connection",
+        RETRIED.load(Ordering::Relaxed)
+    );
     println!("verify: {} acknowledged answer slots, {missing} missing; {graded} attempts graded (expected {}), {ungraded_submitted} submitted without a score", acknowledged.len(), submissions.min(attempts.len()));
     if missing > 0 || graded as usize != submissions.min(attempts.len()) || ungraded_submitted > 0 {
         return Err("verification failed".into());
@@ -284,7 +292,38 @@ async fn question_key_of(
     Some(key)
 }
 
+/// Requests sent again after a failure that never reached a server or came back as a gateway
+/// error: what the browser's autosave and a person pressing the button again do. Every request
+/// this tool sends is safe to repeat (a start returns the open attempt, a save writes the same
+/// value, a second submission finds the attempt graded).
+static RETRIED: AtomicUsize = AtomicUsize::new(0);
+const TRIES: usize = 5;
+
 async fn post(
+    client: &HttpClient,
+    base: &str,
+    path: &str,
+    body: &str,
+    cookie: &str,
+    as_form: bool,
+) -> Result<(u16, String), Box<dyn std::error::Error + Send + Sync>> {
+    let mut tries = 1;
+    loop {
+        let outcome = post_once(client, base, path, body, cookie, as_form).await;
+        let again = match &outcome {
+            Ok((status, _)) => matches!(status, 502..=504),
+            Err(_) => true,
+        };
+        if !again || tries == TRIES {
+            return outcome;
+        }
+        tries += 1;
+        RETRIED.fetch_add(1, Ordering::Relaxed);
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+async fn post_once(
     client: &HttpClient,
     base: &str,
     path: &str,
