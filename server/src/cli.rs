@@ -40,6 +40,14 @@ pub enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Copy everything from a SQLite pilot (--from sqlite://…) into a new, empty PostgreSQL
+    /// database (--to postgres://…), ids included. Stop the server first.
+    MigrateData {
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        to: String,
+    },
     /// Check a backup and restore it to DATABASE_URL, which must be a new SQLite file or an
     /// empty PostgreSQL database (`pg_restore`). The server starts on it as usual.
     Restore {

@@ -4,6 +4,7 @@
 pub mod backup;
 pub mod cli;
 pub mod config;
+pub mod data_copy;
 pub mod key_commands;
 pub mod seed;
 pub mod startup;

@@ -3,7 +3,7 @@ use malaka_server::cli::{
     check_courses, export_course, import_course, import_gift, Cli, Command, CoursesCommand,
     KeysCommand, SummariesCommand,
 };
-use malaka_server::{backup, key_commands, startup, summary_commands, web, Config};
+use malaka_server::{backup, data_copy, key_commands, startup, summary_commands, web, Config};
 use std::net::SocketAddr;
 use std::process::ExitCode;
 use tokio_util::sync::CancellationToken;
@@ -34,6 +34,7 @@ fn main() -> ExitCode {
         } => summary_commands::check(repair),
         Command::Backup { out } => backup::backup_command(out),
         Command::Restore { from } => backup::restore_command(from),
+        Command::MigrateData { from, to } => data_copy::copy_command(from, to),
         Command::Serve => match serve() {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {

@@ -206,3 +206,158 @@ async fn a_file_that_is_not_a_malaka_backup_is_refused_and_nothing_is_written() 
     ));
     assert!(!target.exists(), "a refused restore writes nothing");
 }
+
+/// A pilot on SQLite moves to the suite's database (PostgreSQL in `make test`'s second run):
+/// every table arrives with the same rows under the same ids, certificates still verify, the
+/// summaries still agree, and new rows get new ids after the copied ones.
+#[tokio::test]
+async fn a_sqlite_pilot_moves_with_every_row_and_id_and_goes_on_working() {
+    let pilot = TestApp::on_sqlite().await;
+    let now = Utc::now();
+    let mut people = Vec::new();
+    for n in 0..3 {
+        let graduate = pilot
+            .user(&format!("pilot{n}@gov.uz"), Role::Officer, None)
+            .await;
+        pilot.complete_course(graduate, "cybersecurity", now).await;
+        people.push(graduate);
+    }
+    let reader = pilot.user("reader@gov.uz", Role::Officer, None).await;
+    let outline = learning::course_outline(&pilot.state.db, reader, "e-services", Locale::En)
+        .await
+        .unwrap();
+    learning::complete_lesson(
+        &pilot.state.db,
+        reader,
+        "e-services",
+        &outline.lessons[0].slug,
+        None,
+    )
+    .await
+    .unwrap();
+
+    for action in ["person.created", "person.role_changed"] {
+        let subject = format!("user:{reader}");
+        let ip = Some("10.0.0.7".parse().unwrap());
+        malaka_domain::audit::record(
+            &pilot.state.db.write,
+            Some(people[0]),
+            action,
+            &subject,
+            "",
+            ip,
+        )
+        .await
+        .unwrap();
+    }
+
+    let dir = tempfile::tempdir().unwrap();
+    let target_url = database_url(&dir).await;
+    let copied = malaka_server::data_copy::copy(&pilot.database_url, &target_url)
+        .await
+        .unwrap();
+    let source_tables: Vec<String> = contents(&pilot.state.db.read)
+        .await
+        .into_iter()
+        .map(|(table, _)| table)
+        .filter(|table| table != "seaql_migrations")
+        .collect();
+    for table in &source_tables {
+        assert!(
+            copied.iter().any(|(name, _)| name == table),
+            "table {table} is not copied"
+        );
+    }
+    let target = startup::prepare(&target_url, Some(test_keys()), Settings::default())
+        .await
+        .expect("a server starts on the copy");
+    for (table, rows) in &copied {
+        let in_source = row_count(&pilot.state.db.read, table).await;
+        assert_eq!(in_source as u64, *rows, "{table}: every row read");
+        assert_eq!(
+            row_count(&target.db.read, table).await,
+            in_source,
+            "{table}: every row copied"
+        );
+        assert_eq!(
+            ids_of(&pilot.state.db.read, table).await,
+            ids_of(&target.db.read, table).await,
+            "{table}: the same ids"
+        );
+    }
+    assert!(copied
+        .iter()
+        .any(|(table, rows)| *table == "audit_log" && *rows > 0));
+    let issued = certificate::Entity::find()
+        .all(&target.db.read)
+        .await
+        .unwrap();
+    let originals = certificate::Entity::find()
+        .all(&pilot.state.db.read)
+        .await
+        .unwrap();
+    assert_eq!(issued.len(), 3);
+    for (copy, original) in issued.iter().zip(&originals) {
+        assert_eq!((copy.id, &copy.code), (original.id, &original.code));
+        let verified = certificates::verify(&target.db, &copy.code).await.unwrap();
+        assert!(
+            verified.unwrap().genuine,
+            "{} verifies on the copy",
+            copy.code
+        );
+    }
+    assert!(summary::differences(&target.db.write)
+        .await
+        .unwrap()
+        .is_empty());
+    // Ids go on after the copied ones.
+    let newcomer = malaka_domain::people::create_user(
+        &target.db,
+        &target.hasher,
+        malaka_domain::people::NewUser {
+            email: "newcomer@gov.uz".into(),
+            name: "Newcomer".into(),
+            password: crate::support::PASSWORD.into(),
+            role: Role::Officer,
+            org_unit_id: None,
+            language: Locale::En,
+        },
+    )
+    .await
+    .expect("a new person after the copy");
+    assert!(newcomer.id > reader);
+    assert!(people.iter().all(|id| *id < newcomer.id));
+
+    // A second copy into the same database is refused: it holds data.
+    assert!(matches!(
+        malaka_server::data_copy::copy(&pilot.database_url, &target_url).await,
+        Err(malaka_server::data_copy::CopyError::TargetNotEmpty(_))
+    ));
+}
+
+async fn row_count(db: &sea_orm::DatabaseConnection, table: &str) -> i64 {
+    let statement = Statement::from_string(
+        db.get_database_backend(),
+        format!("SELECT COUNT(*) FROM \"{table}\""),
+    );
+    db.query_one_raw(statement)
+        .await
+        .unwrap()
+        .unwrap()
+        .try_get_by_index::<i64>(0)
+        .unwrap()
+}
+
+/// A table's ids in order; None for tables keyed otherwise (no `id` column).
+async fn ids_of(db: &sea_orm::DatabaseConnection, table: &str) -> Option<Vec<String>> {
+    let statement = Statement::from_string(
+        db.get_database_backend(),
+        // Qualified, so that PostgreSQL sorts by the number, not by the text it selects.
+        format!("SELECT CAST(id AS TEXT) FROM \"{table}\" ORDER BY \"{table}\".id"),
+    );
+    db.query_all_raw(statement).await.ok().map(|rows| {
+        rows.iter()
+            .map(|row| row.try_get_by_index::<String>(0).unwrap())
+            .collect()
+    })
+}

@@ -69,6 +69,23 @@ impl TestApp {
         }
     }
 
+    /// Always on a SQLite file, whatever database the suite runs on (a pilot's installation).
+    pub async fn on_sqlite() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!(
+            "sqlite://{}?mode=rwc",
+            dir.path().join("pilot.db").display()
+        );
+        let state = startup::prepare(&url, Some(test_keys()), Settings::default())
+            .await
+            .expect("start-up");
+        Self {
+            state,
+            database_url: url,
+            _dir: dir,
+        }
+    }
+
     /// The server started again on the same database, as after a deployment.
     pub async fn restart(
         mut self,
