@@ -1,5 +1,8 @@
 use leptos::prelude::*;
 
+#[cfg(feature = "hydrate")]
+use crate::AppError;
+
 /// Saves the quiz form's answers as soon as one changes, so a lost connection or a closed
 /// laptop loses nothing; says when the last save succeeded. Without JavaScript the form's own
 /// "Save answers" button does the same job.
@@ -27,20 +30,55 @@ fn watch_form(attempt: i32, status: RwSignal<String>, saved_label: String, faile
     };
     let form_for_listener = form.clone();
     let on_change = Closure::<dyn Fn(web_sys::Event)>::new(move |_event: web_sys::Event| {
-        let answers = read_answers(&form_for_listener);
-        let (saved_label, failed_label) = (saved_label.clone(), failed_label.clone());
-        leptos::task::spawn_local(async move {
-            let outcome = crate::api::final_quiz::autosave_quiz(attempt, Some(answers)).await;
-            status.set(if outcome.is_ok() {
-                saved_label
-            } else {
-                failed_label
-            });
-        });
+        let save = Save {
+            attempt,
+            answers: read_answers(&form_for_listener),
+            status,
+            saved_label: saved_label.clone(),
+            failed_label: failed_label.clone(),
+        };
+        save.send(SAVE_TRIES);
     });
     let _ = form.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
     // The listener lives as long as the page.
     on_change.forget();
+}
+
+/// A save that fails (a dropped connection, a server restarting behind the load balancer) is
+/// sent again after a pause; saving the same answers twice is harmless.
+#[cfg(feature = "hydrate")]
+const SAVE_TRIES: u32 = 4;
+#[cfg(feature = "hydrate")]
+const RETRY_AFTER: std::time::Duration = std::time::Duration::from_millis(1500);
+
+#[cfg(feature = "hydrate")]
+#[derive(Clone)]
+struct Save {
+    attempt: i32,
+    answers: std::collections::HashMap<String, std::collections::HashMap<String, String>>,
+    status: RwSignal<String>,
+    saved_label: String,
+    failed_label: String,
+}
+
+#[cfg(feature = "hydrate")]
+impl Save {
+    fn send(self, tries_left: u32) {
+        leptos::task::spawn_local(async move {
+            let outcome =
+                crate::api::final_quiz::autosave_quiz(self.attempt, Some(self.answers.clone()))
+                    .await;
+            match outcome {
+                Ok(()) => self.status.set(self.saved_label.clone()),
+                // Only what went wrong on the way is worth repeating; a refusal stays one.
+                Err(AppError::Transport(_) | AppError::Internal) if tries_left > 1 => {
+                    let again = self.clone();
+                    set_timeout(move || again.send(tries_left - 1), RETRY_AFTER);
+                }
+                Err(_) => self.status.set(self.failed_label.clone()),
+            }
+        });
+    }
 }
 
 /// `answer[<question>][<field>]` form fields, grouped by question.
