@@ -91,8 +91,23 @@ test('the Russian interface shows Russian strings and html lang', async () => {
   assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Моё обучение');
   await page.getByRole('button', { name: 'Oʻzbekcha' }).click();
   await page.waitForURL('**/learning');
-  assert.equal(await page.locator('html').getAttribute('lang'), 'uz');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'uz-Latn');
   assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Mening taʼlimim');
+  // The same language in Cyrillic script, the same course, lesson text and progress.
+  await page.getByRole('button', { name: 'Ўзбекча' }).click();
+  await page.waitForURL('**/learning');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'uz-Cyrl');
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Менинг таълимим');
+  await page.goto('/courses/data-literacy');
+  await page.locator('.lesson-list a').first().click();
+  assert.equal(await page.locator('article.lesson').getAttribute('lang'), 'uz-Cyrl');
+  const body = await page.locator('.lesson-body').innerText();
+  const cyrillic = (body.match(/[\u0400-\u04FF]/g) ?? []).length;
+  const latin = (body.match(/[A-Za-z]/g) ?? []).length;
+  assert.ok(cyrillic > 10 * latin, `the lesson reads in Cyrillic (${cyrillic} Cyrillic, ${latin} Latin letters)`);
+  await page.getByRole('button', { name: 'Oʻzbekcha' }).click();
+  await page.waitForFunction(() => document.documentElement.lang === 'uz-Latn');
+  assert.equal(await page.locator('article.lesson').getAttribute('lang'), 'uz-Latn');
   await context.close();
 });
 

@@ -50,7 +50,7 @@ pub fn Layout(
                     <span class="visually-hidden" id="language-label">{tr("language-label")}</span>
                     <div role="group" aria-labelledby="language-label">
                         {Locale::ALL.into_iter().map(|option| view! {
-                            <button type="submit" name="language" value=option.code() lang=option.code()
+                            <button type="submit" name="language" value=option.code() lang=option.html_lang()
                                 aria-pressed=if option == locale { "true" } else { "false" }>
                                 {option.native_name()}
                             </button>

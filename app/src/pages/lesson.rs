@@ -76,7 +76,7 @@ fn Lesson(lesson: LessonView) -> impl IntoView {
             " › "
             <a href=course_href>{lesson.course_title.clone()}</a>
         </nav>
-        <article class="lesson" lang=lesson.language.clone()>
+        <article class="lesson" lang=Locale::from_code(&lesson.language).map_or(lesson.language.clone(), |l| l.html_lang().to_owned())>
             <p class="meta">{position} " · " {minutes}</p>
             <h1>{lesson.title.clone()}</h1>
             {fallback}

@@ -7,6 +7,7 @@ mod gift;
 mod grading;
 mod question;
 mod quiz_file;
+mod wording;
 
 pub use cues::{bank_warnings, course_warnings};
 pub use gift::{import_gift, GiftImport};

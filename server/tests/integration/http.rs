@@ -212,7 +212,7 @@ async fn the_language_follows_the_cookie_and_sets_html_lang() {
     assert!(russian.body.contains("Электронная почта"));
     let uzbek = app.get("/sign-in", None).await;
     assert!(
-        uzbek.body.contains("<html lang=\"uz\""),
+        uzbek.body.contains("<html lang=\"uz-Latn\""),
         "Uzbek is the default"
     );
     assert!(uzbek.body.contains("Tizimga kirish"));

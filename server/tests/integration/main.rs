@@ -28,5 +28,6 @@ mod rate_limits;
 mod recurrence;
 mod reminders;
 mod reports;
+mod second_script;
 mod seed;
 mod summaries;

@@ -110,10 +110,13 @@ fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
 fn accepted_locale(headers: &HeaderMap) -> Option<Locale> {
     let header = headers.get(http::header::ACCEPT_LANGUAGE)?.to_str().ok()?;
     let requested = fluent_langneg::accepted_languages::parse(header);
-    let available: Vec<fluent_templates::LanguageIdentifier> = Locale::ALL
+    // The negotiation takes the first available tag that covers a request, and plain `uz`
+    // covers `uz-Cyrl-UZ`: the script-specific tag goes first.
+    let mut available: Vec<fluent_templates::LanguageIdentifier> = Locale::ALL
         .iter()
         .filter_map(|l| l.code().parse().ok())
         .collect();
+    available.sort_by_key(|tag| tag.script.is_none());
     let chosen = fluent_langneg::negotiate_languages(
         &requested,
         &available,
@@ -122,7 +125,7 @@ fn accepted_locale(headers: &HeaderMap) -> Option<Locale> {
     );
     chosen
         .first()
-        .and_then(|id| Locale::from_code(id.language.as_str()))
+        .and_then(|id| Locale::from_code(&id.to_string()))
 }
 
 /// `Set-Cookie` for a session token: HttpOnly (no script can read it), SameSite=Lax (not sent

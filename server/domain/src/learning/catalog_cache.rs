@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, RwLock};
 
+use super::second_script;
 use crate::entities::{course, course_text, lesson, lesson_text, question};
 use crate::Error;
 use malaka_shared::i18n::Locale;
@@ -179,6 +180,15 @@ async fn load(db: &DatabaseConnection) -> Result<CatalogSnapshot, Error> {
             None => lesson_checks.push(vec![cached]),
         }
     }
+    for variants in pools.values_mut().chain(checks.values_mut()).flatten() {
+        second_script::add_to_question(variants);
+    }
+    course_texts
+        .values_mut()
+        .for_each(second_script::add_to_course_texts);
+    lesson_texts
+        .values_mut()
+        .for_each(second_script::add_to_lesson_texts);
     let mut lessons_by_course: HashMap<i32, Vec<CachedLesson>> = HashMap::new();
     for model in lessons {
         let cached = CachedLesson {

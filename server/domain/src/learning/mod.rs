@@ -7,6 +7,7 @@ pub mod catalog_cache;
 pub mod catalog_follow;
 pub mod catalog_sync;
 mod progress;
+mod second_script;
 pub mod summary;
 
 pub use progress::{complete_lesson, record_time};

@@ -55,7 +55,7 @@ fn html_body(locale: Locale, paragraphs: &[String], link: &str, signature: &str)
     let escape = ammonia::clean_text;
     let mut html = format!(
         "<!doctype html><html lang=\"{}\"><body style=\"font-family:sans-serif;line-height:1.5;color:#1f2937\">",
-        locale.code()
+        locale.html_lang()
     );
     for paragraph in paragraphs {
         html.push_str(&format!("<p>{}</p>", escape(paragraph)));

@@ -209,11 +209,15 @@ pub fn unit_key(reference: &str) -> String {
 fn language_of(value: &str) -> Option<Locale> {
     let value = value.trim().to_lowercase();
     Locale::ALL.into_iter().find(|locale| {
-        locale.code() == value
+        locale.code().to_lowercase() == value
             || locale.native_name().to_lowercase() == value
             || matches!(
                 (locale, value.as_str()),
                 (Locale::Uz, "uzbek" | "o'zbek" | "oʻzbek" | "узбекский")
+                    | (
+                        Locale::UzCyrl,
+                        "uzbek (cyrillic)" | "ўзбек" | "узбекский (кириллица)"
+                    )
                     | (Locale::Ru, "russian" | "русский" | "rus")
                     | (Locale::En, "english" | "английский" | "ingliz")
             )

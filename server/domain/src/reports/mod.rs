@@ -112,12 +112,16 @@ pub async fn course_titles(
 ) -> Result<HashMap<i32, String>, Error> {
     let mut titles: HashMap<i32, (bool, String)> = HashMap::new();
     for text in course_text::Entity::find().all(db).await? {
-        let preferred = text.language == locale.code();
+        let preferred = text.language == locale.content_code();
         let keep = titles
             .get(&text.course_id)
             .is_none_or(|(kept_preferred, _)| preferred && !kept_preferred);
         if keep {
-            titles.insert(text.course_id, (preferred, text.title));
+            let title = match preferred {
+                true => locale.in_script(&text.title),
+                false => text.title,
+            };
+            titles.insert(text.course_id, (preferred, title));
         }
     }
     Ok(titles
