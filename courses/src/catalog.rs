@@ -137,7 +137,7 @@ pub fn load_course(dir: &Path) -> Result<Course, CatalogError> {
             continue;
         }
         let Some(file_name) = LessonFileName::parse(&name) else {
-            problems.push(Problem::whole_file(&path, "a lesson file is named NN-lesson-slug.md, NN-lesson-slug.ru.md or NN-lesson-slug.uz.md (NN: two digits)"));
+            problems.push(Problem::whole_file(&path, "a lesson file is named NN-lesson-slug.md, NN-lesson-slug.ru.md, NN-lesson-slug.uz.md or NN-lesson-slug.uz-Cyrl.md (NN: two digits)"));
             continue;
         };
         let text = read(&path)?;
@@ -294,7 +294,7 @@ fn load_final_quiz(
         ));
     }
     let mut pool = BTreeMap::new();
-    for language in Language::ALL.into_iter().filter(|l| *l != source_language) {
+    for language in Language::every().filter(|l| *l != source_language) {
         let path = dir.join(format!("quiz.{language}.md"));
         if !path.exists() {
             continue;
@@ -354,6 +354,12 @@ fn front_matter_line(yaml: &str, key: &str) -> usize {
 }
 
 fn check_meta(path: &Path, meta: &CourseMeta, problems: &mut Vec<Problem>) {
+    if Language::OPTIONAL.contains(&meta.source_language) {
+        problems.push(Problem::whole_file(
+            path,
+            "`source_language` is uz, ru or en: Uzbek in Cyrillic is derived from the Latin text",
+        ));
+    }
     for language in Language::ALL {
         for (field, values) in [("title", &meta.title), ("summary", &meta.summary)] {
             if values.get(&language).is_none_or(|v| v.trim().is_empty()) {

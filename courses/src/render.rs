@@ -240,16 +240,20 @@ fn callout_of(kind: BlockQuoteKind) -> Callout {
 /// Callout titles belong to the lesson's language, not the reader's interface language, so they
 /// are rendered here with the lesson rather than looked up in the app's message catalog.
 fn callout_open(callout: Callout, language: Language) -> String {
-    let (class, [uz, ru, en]) = match callout {
-        Callout::Note => ("note", ["Eslatma", "Примечание", "Note"]),
-        Callout::Tip => ("tip", ["Maslahat", "Совет", "Tip"]),
-        Callout::Important => ("important", ["Muhim", "Важно", "Important"]),
-        Callout::Warning => ("warning", ["Diqqat", "Внимание", "Warning"]),
-        Callout::Caution => ("caution", ["Ehtiyot boʻling", "Осторожно", "Caution"]),
-        Callout::Example => ("example", ["Misol", "Пример", "Example"]),
+    let (class, [uz, uz_cyrl, ru, en]) = match callout {
+        Callout::Note => ("note", ["Eslatma", "Эслатма", "Примечание", "Note"]),
+        Callout::Tip => ("tip", ["Maslahat", "Маслаҳат", "Совет", "Tip"]),
+        Callout::Important => ("important", ["Muhim", "Муҳим", "Важно", "Important"]),
+        Callout::Warning => ("warning", ["Diqqat", "Диққат", "Внимание", "Warning"]),
+        Callout::Caution => (
+            "caution",
+            ["Ehtiyot boʻling", "Эҳтиёт бўлинг", "Осторожно", "Caution"],
+        ),
+        Callout::Example => ("example", ["Misol", "Мисол", "Пример", "Example"]),
     };
     let title = match language {
         Language::Uz => uz,
+        Language::UzCyrl => uz_cyrl,
         Language::Ru => ru,
         Language::En => en,
     };

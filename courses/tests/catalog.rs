@@ -102,6 +102,53 @@ fn a_yaml_mistake_in_front_matter_names_the_file_and_line() {
     assert!(problems[0].contains("minutes"), "{problems:?}");
 }
 
+/// A trainer's own Cyrillic text for a lesson is loaded beside the others and checked like them;
+/// lessons without one are left to the transliterator.
+#[test]
+fn a_hand_written_cyrillic_lesson_loads_and_is_checked_like_a_translation() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = demo_course(root.path());
+    write(
+        &dir,
+        "01-welcome.uz-Cyrl.md",
+        "---\ntitle: Хуш келибсиз\nminutes: 5\n---\n\n> [!TIP]\n> Матн.\n",
+    );
+    let course = load_course(&dir).unwrap();
+    let welcome = &course.lessons[0].texts[&Language::UzCyrl];
+    assert_eq!(welcome.title, "Хуш келибсиз");
+    assert!(welcome.html.contains("Маслаҳат"), "{}", welcome.html);
+    assert!(!course.lessons[1].texts.contains_key(&Language::UzCyrl));
+
+    write(
+        &dir,
+        "02-basics.uz-Cyrl.md",
+        "---\ntitle: Асослар\nminutes: 500\n---\n\nКўпроқ.\n",
+    );
+    let problems = problems_of(load_course(&dir));
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].starts_with(&format!(
+            "{}:3:",
+            dir.join("02-basics.uz-Cyrl.md").display()
+        )),
+        "{problems:?}"
+    );
+
+    std::fs::remove_file(dir.join("02-basics.uz-Cyrl.md")).unwrap();
+    write(
+        &dir,
+        "course.yaml",
+        &COURSE_YAML.replace("source_language: en", "source_language: uz-Cyrl"),
+    );
+    let problems = problems_of(load_course(&dir));
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("Uzbek in Cyrillic is derived")),
+        "{problems:?}"
+    );
+}
+
 #[test]
 fn missing_front_matter_is_reported_at_line_one() {
     let root = tempfile::tempdir().unwrap();
