@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use leptos_meta::Title;
 
 use crate::i18n::tr;
 use crate::AppError;
@@ -18,6 +19,8 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
         _ => "error-internal",
     };
     view! {
+        // A page that is only this notice still needs a title saying what happened.
+        <Title text=tr(key) />
         <section class="notice notice-error" role="alert">
             <h1>{tr(key)}</h1>
             <p>

@@ -5,6 +5,7 @@ mod assets;
 mod authoring;
 mod certificates;
 mod error;
+mod error_pages;
 mod health;
 mod metrics;
 mod people;
@@ -108,6 +109,22 @@ pub fn router(app: AppState, leptos: LeptosOptions) -> Router {
                 move || shell(leptos.clone())
             },
         )
+        // An address no route knows is rendered by the app too, whose router answers it with
+        // the "not found" page inside the usual layout (header, language switcher, way back).
+        .fallback(leptos_axum::render_app_to_stream_with_context(
+            {
+                let app = app.clone();
+                let leptos = leptos.clone();
+                move || {
+                    provide_context(app.clone());
+                    provide_context(leptos.clone());
+                }
+            },
+            {
+                let leptos = leptos.clone();
+                move || shell(leptos.clone())
+            },
+        ))
         .layer(from_fn(error::server_fn_error_status))
         .layer(from_fn_with_state(
             state.clone(),
@@ -136,6 +153,7 @@ pub fn router(app: AppState, leptos: LeptosOptions) -> Router {
         .merge(pages_and_functions)
         .merge(site_files)
         .route_layer(from_fn(metrics::note_route))
+        .layer(from_fn(error_pages::readable_errors))
         .layer(from_fn_with_state(state.clone(), security::headers))
         // Pages are compressed per response with zstd or gzip: fast for small documents (brotli's
         // per-response set-up costs more than it saves at this size). The static files were

@@ -32,7 +32,10 @@ pub async fn attach_session(
         });
     let context = match resolve(&state.app, request.headers(), client_ip).await {
         Ok(context) => context,
-        Err(_) => return StatusCode::SERVICE_UNAVAILABLE.into_response(),
+        Err(error) => {
+            tracing::error!(%error, "could not resolve the session");
+            return StatusCode::SERVICE_UNAVAILABLE.into_response();
+        }
     };
     let renewed = context.renewed_token.clone();
     request.extensions_mut().insert(context);

@@ -15,6 +15,7 @@ mod catalog_sync;
 mod certificates;
 mod checks;
 mod email;
+mod error_pages;
 mod final_quiz;
 mod hr_reports;
 mod http;

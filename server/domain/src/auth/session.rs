@@ -96,6 +96,15 @@ pub async fn resolve(
     })
 }
 
+/// The reader's language when who they are does not matter (an error page): the language
+/// cookie, else what the browser asks for.
+pub fn anonymous_locale(headers: &HeaderMap) -> Locale {
+    cookie_value(headers, LANGUAGE_COOKIE)
+        .and_then(|code| Locale::from_code(&code))
+        .or_else(|| accepted_locale(headers))
+        .unwrap_or_default()
+}
+
 fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(http::header::COOKIE)
