@@ -28,7 +28,14 @@ fn share(part: u64, total: u64) -> f64 {
 /// A server-rendered SVG with one 100% stacked bar per group, so units of any size compare by
 /// share; the table beside it carries the same numbers for screen readers and printing.
 #[component]
-pub fn StatusChart(id: &'static str, title: String, groups: Vec<GroupCounts>) -> impl IntoView {
+/// `table` is the id of the table with the same numbers, which the caption links to: the text
+/// alternative for anyone who cannot see the bars.
+pub fn StatusChart(
+    id: &'static str,
+    title: String,
+    groups: Vec<GroupCounts>,
+    table: &'static str,
+) -> impl IntoView {
     let locale = use_locale();
     let height = ROW * groups.len() as f64 + 8.0;
     let (title_id, labelled_by) = (format!("{id}-title"), format!("{id}-title"));
@@ -76,6 +83,7 @@ pub fn StatusChart(id: &'static str, title: String, groups: Vec<GroupCounts>) ->
                         <li><span class=format!("swatch swatch-{status}")></span>{tr(&format!("report-status-{status}"))}</li>
                     }).collect_view()}
                 </ul>
+                <a href=format!("#{table}")>{tr("report-chart-as-table")}</a>
             </figcaption>
         </figure>
     }

@@ -49,7 +49,7 @@ fn Assignments(overview: AssignmentsOverview) -> impl IntoView {
             view! { <p>{tr("assign-none")}</p> }.into_any()
         } else {
             view! {
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0">
                     <table>
                         <caption>{tr("assign-caption")}</caption>
                         <thead>

@@ -45,7 +45,7 @@ fn AuditLog(log: AuditPage, text: Option<String>) -> impl IntoView {
             <button type="submit">{tr("audit-search-submit")}</button>
         </form>
         <p role="status">{t_with(locale, "audit-count", &[("count", log.total.into())])}</p>
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
             <table>
                 <thead>
                     <tr>

@@ -38,7 +38,7 @@ fn CourseList(courses: Vec<AuthoringCourse>) -> impl IntoView {
         {import_error.map(|message| view! {
             <div class="notice notice-error" role="alert">
                 <p>{tr("author-import-refused")}</p>
-                <pre class="diff">{message}</pre>
+                <pre class="diff" tabindex="0">{message}</pre>
             </div>
         })}
         <form method="post" action="/api/course-import" enctype="multipart/form-data" class="card">
@@ -162,7 +162,7 @@ fn History(history: CourseHistoryView) -> impl IntoView {
                 <h2 id="changes">{t_with(locale, "author-changes", &[("version", version.into())])}</h2>
                 {files.into_iter().map(|file| view! {
                     <h3><code>{file.file}</code></h3>
-                    <pre class="diff">{file.unified}</pre>
+                    <pre class="diff" tabindex="0">{file.unified}</pre>
                 }).collect_view()}
             </section>
         })}

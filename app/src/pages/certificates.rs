@@ -32,7 +32,7 @@ fn CertificateTable(certificates: Vec<CertificateSummary>) -> impl IntoView {
             view! { <p>{tr("certificates-empty")}</p> }.into_any()
         } else {
             view! {
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0">
                     <table>
                         <thead>
                             <tr>

@@ -56,7 +56,7 @@ fn Analysis(analysis: ItemAnalysis) -> impl IntoView {
         <h1>{tr("analysis-title")}</h1>
         <p>{t_with(locale, "analysis-attempts", &[("count", (analysis.attempts as i64).into())])}</p>
         <p class="meta">{tr("analysis-help")}</p>
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
             <table>
                 <caption>{tr("analysis-caption")}</caption>
                 <thead>

@@ -29,7 +29,7 @@ fn Organisation(units: Vec<UnitRow>) -> impl IntoView {
             view! { <p>{tr("org-empty")}</p> }.into_any()
         } else {
             view! {
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0">
                     <table>
                         <caption>{tr("org-caption")}</caption>
                         <thead>

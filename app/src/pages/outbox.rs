@@ -25,7 +25,7 @@ fn Outbox(overview: OutboxOverview) -> impl IntoView {
             view! { <p>{tr("outbox-failed-empty")}</p> }.into_any()
         } else {
             view! {
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0">
                     <table>
                         <thead>
                             <tr>

@@ -47,7 +47,7 @@ fn People(list: PeopleList, text: Option<String>) -> impl IntoView {
             <button type="submit">{tr("audit-search-submit")}</button>
         </form>
         <p role="status">{t_with(locale, "people-count", &[("count", list.total.into())])}</p>
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
             <table>
                 <thead>
                     <tr>

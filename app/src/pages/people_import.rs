@@ -30,7 +30,7 @@ fn UploadForm(recent: Vec<ImportSummary>) -> impl IntoView {
         <h1>{tr("import-title")}</h1>
         {error_key.map(|key| view! { <p class="notice notice-error" role="alert">{tr(key)}</p> })}
         <p>{tr("import-intro")}</p>
-        <pre class="diff">"name;email;unit;position;language;role\nDilnoza Karimova;d.karimova@adliya.uz;Ministry of Justice / Registry / Chilonzor office;Registrar;uz;officer"</pre>
+        <pre class="diff" tabindex="0">"name;email;unit;position;language;role\nDilnoza Karimova;d.karimova@adliya.uz;Ministry of Justice / Registry / Chilonzor office;Registrar;uz;officer"</pre>
         <p>{tr("import-columns")}</p>
         <form method="post" action="/api/people-import" enctype="multipart/form-data" class="card">
             <label for="staff">{tr("import-file-label")}</label>
@@ -121,7 +121,7 @@ fn Report(report: ImportReport) -> impl IntoView {
         <p>{report.file_name}" · "{report.uploaded_on}</p>
         <p role="status">{summary}</p>
         {(!clean).then(|| view! {
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
                 <table>
                     <caption>{tr("import-problems-caption")}</caption>
                     <thead>
@@ -142,7 +142,7 @@ fn Report(report: ImportReport) -> impl IntoView {
             </div>
         })}
         {(privileged_count > 0).then(|| view! {
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
                 <table>
                     <caption>{tr("import-privileged-caption")}</caption>
                     <thead>

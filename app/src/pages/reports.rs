@@ -61,15 +61,15 @@ fn Report(dashboard: Dashboard) -> impl IntoView {
         </p>
         <section aria-labelledby="by-unit">
             <h2 id="by-unit">{tr("report-by-unit")}</h2>
-            <StatusChart id="unit-chart" title=tr("report-by-unit") groups=dashboard.by_unit.clone() />
-            <GroupTable groups=dashboard.by_unit.clone() first=tr("org-unit") drill=move |key| {
+            <StatusChart id="unit-chart" title=tr("report-by-unit") groups=dashboard.by_unit.clone() table="unit-table" />
+            <GroupTable id="unit-table" groups=dashboard.by_unit.clone() first=tr("org-unit") drill=move |key| {
                 key.parse().ok().map(|unit| link(&ReportFilter { unit: Some(unit), ..filter.clone() }))
             } />
         </section>
         <section aria-labelledby="by-region">
             <h2 id="by-region">{tr("report-by-region")}</h2>
-            <StatusChart id="region-chart" title=tr("report-by-region") groups=dashboard.by_region.clone() />
-            <GroupTable groups=dashboard.by_region.clone() first=tr("org-region") drill={
+            <StatusChart id="region-chart" title=tr("report-by-region") groups=dashboard.by_region.clone() table="region-table" />
+            <GroupTable id="region-table" groups=dashboard.by_region.clone() first=tr("org-region") drill={
                 let filter = dashboard.filter.clone();
                 move |key| (!key.is_empty()).then(|| link(&ReportFilter { region: Some(key), ..filter.clone() }))
             } />
@@ -148,13 +148,14 @@ fn Filters(dashboard: Dashboard) -> impl IntoView {
 
 #[component]
 fn GroupTable(
+    id: &'static str,
     groups: Vec<GroupCounts>,
     first: String,
     drill: impl Fn(String) -> Option<String> + 'static,
 ) -> impl IntoView {
     view! {
-        <div class="table-scroll">
-            <table>
+        <div class="table-scroll" tabindex="0">
+            <table id=id>
                 <thead>
                     <tr>
                         <th scope="col">{first}</th>
@@ -194,7 +195,7 @@ fn GroupTable(
 pub fn PeopleTable(rows: Vec<PersonCourseRow>, caption: String) -> impl IntoView {
     let locale = use_locale();
     view! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
             <table>
                 <caption>{caption}</caption>
                 <thead>

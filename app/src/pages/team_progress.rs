@@ -18,7 +18,7 @@ fn TeamTable(rows: Vec<CourseProgressRow>) -> impl IntoView {
     view! {
         <Title text=tr("team-title") />
         <h1>{tr("team-title")}</h1>
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
             <table>
                 <caption>{tr("team-caption")}</caption>
                 <thead>

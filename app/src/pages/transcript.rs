@@ -23,7 +23,7 @@ fn TranscriptView(transcript: Transcript) -> impl IntoView {
         <Title text=transcript.name.clone() />
         <h1>{transcript.name}</h1>
         <p>{transcript.email}" · "{transcript.unit}{(!transcript.position.is_empty()).then(|| format!(" · {}", transcript.position))}</p>
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
             <table>
                 <caption>{tr("transcript-caption")}</caption>
                 <thead>
@@ -65,7 +65,7 @@ fn TranscriptView(transcript: Transcript) -> impl IntoView {
             </table>
         </div>
         {(!transcript.earlier_rounds.is_empty()).then(|| view! {
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
                 <table>
                     <caption>{tr("transcript-rounds-caption")}</caption>
                     <thead>

@@ -387,6 +387,7 @@ report-previous = Previous page
 report-next = Next page
 report-page = Page { $page } of { $pages }
 report-chart-done = { $percent }% of { $total }
+report-chart-as-table = The same numbers as a table
 report-status-completed = Completed
 report-status-in_progress = In progress
 report-status-not_started = Not started

@@ -465,6 +465,7 @@ report-previous = Предыдущая страница
 report-next = Следующая страница
 report-page = Страница { $page } из { $pages }
 report-chart-done = { $percent }% из { $total }
+report-chart-as-table = Те же данные в таблице
 report-status-completed = Пройден
 report-status-in_progress = В процессе
 report-status-not_started = Не начат

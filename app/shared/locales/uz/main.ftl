@@ -378,6 +378,7 @@ report-previous = Oldingi sahifa
 report-next = Keyingi sahifa
 report-page = { $pages } ta sahifadan { $page }-sahifa
 report-chart-done = { $total } tadan { $percent }%
+report-chart-as-table = Shu raqamlar jadvalda
 report-status-completed = Tugatilgan
 report-status-in_progress = Jarayonda
 report-status-not_started = Boshlanmagan
