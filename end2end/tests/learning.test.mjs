@@ -226,3 +226,23 @@ test('with JavaScript the quiz saves each answer as it is given, and again after
   assert.deepEqual(unexpected, []);
   await context.close();
 });
+
+test('a lesson prints as the lesson alone, for offices with no connection at all', async () => {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await signIn(page);
+  await page.waitForURL('**/learning');
+  await page.goto('/courses/cybersecurity');
+  await page.locator('.lesson-list a').first().click();
+  await page.waitForURL(/\/lessons\//);
+  await page.emulateMedia({ media: 'print' });
+  for (const chrome of ['.site-header', '.lesson-actions', '.pager']) {
+    assert.equal(await page.locator(chrome).first().isVisible(), false, `${chrome} is not printed`);
+  }
+  assert.ok(await page.locator('.lesson-body').isVisible(), 'the lesson is printed');
+  const colour = await page.locator('.lesson-body p').first().evaluate((p) => getComputedStyle(p).color);
+  assert.equal(colour, 'rgb(0, 0, 0)', 'black on white');
+  const pdf = await page.pdf({ format: 'A4' });
+  assert.ok(pdf.subarray(0, 5).toString() === '%PDF-' && pdf.length > 5000, 'Chromium prints it');
+  await context.close();
+});
