@@ -181,7 +181,16 @@ async fn load(db: &DatabaseConnection) -> Result<CatalogSnapshot, Error> {
         }
     }
     for variants in pools.values_mut().chain(checks.values_mut()).flatten() {
-        second_script::add_to_question(variants);
+        let cyrillic = second_script::derivable(variants, |v| &v.language).map(|latin| {
+            let (question, prompt_html) =
+                second_script::question_in_cyrillic(&latin.question, &latin.prompt_html);
+            CachedQuestion {
+                language: second_script::CYRILLIC.code().to_owned(),
+                question,
+                prompt_html,
+            }
+        });
+        variants.extend(cyrillic);
     }
     course_texts
         .values_mut()

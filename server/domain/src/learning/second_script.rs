@@ -3,14 +3,14 @@
 //! already given in Cyrillic (a trainer's own) is kept instead. The derived copies carry the
 //! same ids, so progress, attempts and answers are one record whichever script was read.
 
+use malaka_courses::quiz::Question;
 use malaka_shared::i18n::Locale;
 use malaka_shared::script::latin_to_cyrillic;
 
-use super::catalog_cache::CachedQuestion;
 use crate::entities::{course_text, lesson_text};
 
 const LATIN: Locale = Locale::Uz;
-const CYRILLIC: Locale = Locale::UzCyrl;
+pub const CYRILLIC: Locale = Locale::UzCyrl;
 
 pub fn add_to_course_texts(texts: &mut Vec<course_text::Model>) {
     // course.yaml may give a Cyrillic title alone: the rest still comes from the Latin text.
@@ -52,17 +52,17 @@ pub fn add_to_lesson_texts(texts: &mut Vec<lesson_text::Model>) {
     }
 }
 
-pub fn add_to_question(variants: &mut Vec<CachedQuestion>) {
-    let derived = derivable(variants, |v| &v.language).map(|latin| CachedQuestion {
-        language: CYRILLIC.code().to_owned(),
-        question: latin.question.with_wording(latin_to_cyrillic),
-        prompt_html: latin_to_cyrillic(&latin.prompt_html),
-    });
-    variants.extend(derived);
+/// A question's Cyrillic variant: the same question with its wording converted, and its
+/// rendered prompt.
+pub fn question_in_cyrillic(question: &Question, prompt_html: &str) -> (Question, String) {
+    (
+        question.with_wording(latin_to_cyrillic),
+        latin_to_cyrillic(prompt_html),
+    )
 }
 
 /// The Latin text to derive from, when there is one and no Cyrillic text yet.
-fn derivable<T>(items: &[T], language: impl Fn(&T) -> &String) -> Option<&T> {
+pub fn derivable<T>(items: &[T], language: impl Fn(&T) -> &String) -> Option<&T> {
     let has = |locale: Locale| items.iter().any(|item| language(item) == locale.code());
     if has(CYRILLIC) {
         return None;
