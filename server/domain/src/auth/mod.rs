@@ -2,7 +2,7 @@
 //! client is behind a reverse proxy.
 
 pub mod client_address;
-mod password;
+pub mod password;
 pub mod password_policy;
 pub mod rate_limit;
 pub mod session;

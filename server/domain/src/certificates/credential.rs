@@ -4,25 +4,13 @@
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use jsonwebtoken::{Algorithm, Header};
-use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
+pub use super::claims::CredentialClaims;
 use super::keys::CertificateKeys;
 use crate::entities::certificate;
 
 pub const JWKS_PATH: &str = "/.well-known/jwks.json";
-
-#[derive(Debug, Serialize, Deserialize)]
-pub struct CredentialClaims {
-    pub iss: String,
-    pub jti: String,
-    pub sub: String,
-    pub nbf: i64,
-    pub iat: i64,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub exp: Option<i64>,
-    pub vc: Value,
-}
 
 fn timestamp(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(SecondsFormat::Secs, true)

@@ -3,6 +3,7 @@
 //! (`pdf`) and as a verifiable credential (`credential`) whose revocation wallets can check
 //! (`status_list`), reminded and lapsed by `expiry`.
 
+mod claims;
 pub mod credential;
 pub mod expiry;
 pub mod issue;

@@ -14,7 +14,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
 use serde_json::{json, Value};
 use std::io::Write;
 
-use super::credential::CredentialClaims;
+use super::claims::CredentialClaims;
 use super::keys::CertificateKeys;
 use crate::entities::certificate;
 use crate::{Db, Error};

@@ -47,7 +47,9 @@ impl LinkPurpose {
     fn lifetime(self) -> Duration {
         match self {
             LinkPurpose::Invitation => Duration::days(VALID_DAYS),
-            LinkPurpose::PasswordReset => Duration::minutes(super::password_reset::VALID_MINUTES),
+            LinkPurpose::PasswordReset => {
+                Duration::minutes(malaka_shared::people::RESET_LINK_MINUTES)
+            }
         }
     }
 

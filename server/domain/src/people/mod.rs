@@ -13,7 +13,7 @@ use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
 };
 
-use crate::auth::PasswordHasher;
+use crate::auth::password::PasswordHasher;
 use crate::entities::user;
 use crate::Db;
 use crate::{Error, Refusal};
