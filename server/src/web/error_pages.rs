@@ -6,7 +6,7 @@
 
 use axum::body::Body;
 use axum::extract::Request;
-use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::Response;
 use leptos::prelude::*;
@@ -20,16 +20,26 @@ pub async fn readable_errors(request: Request, next: Next) -> Response {
             .get(header::ACCEPT)
             .and_then(|accept| accept.to_str().ok())
             .is_some_and(|accept| accept.contains("text/html"));
-    let locale = anonymous_locale(request.headers());
+    if !wants_page {
+        return next.run(request).await;
+    }
+    // The two headers that choose the language, kept aside (shared bytes, no copy); the
+    // language itself is worked out only when there is an error to explain.
+    let mut asked = HeaderMap::new();
+    for name in [header::COOKIE, header::ACCEPT_LANGUAGE] {
+        if let Some(value) = request.headers().get(&name) {
+            asked.insert(name, value.clone());
+        }
+    }
     let path = request.uri().path().to_owned();
     let response = next.run(request).await;
     let status = response.status();
     let is_error = status.is_client_error() || status.is_server_error();
-    if !wants_page || !is_error || response.headers().contains_key(header::CONTENT_TYPE) {
+    if !is_error || response.headers().contains_key(header::CONTENT_TYPE) {
         return response;
     }
     let (mut parts, _) = response.into_parts();
-    let page = error_page(status, locale, &path);
+    let page = error_page(status, anonymous_locale(&asked), &path);
     parts.headers.insert(
         header::CONTENT_TYPE,
         HeaderValue::from_static("text/html; charset=utf-8"),

@@ -13,9 +13,8 @@ use malaka_shared::people::Role;
 use malaka_shared::script::latin_to_cyrillic;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use std::collections::HashMap;
-use std::process::Command;
 
-use crate::support::TestApp;
+use crate::support::{pdf_text, TestApp};
 
 const COURSE: &str = "cybersecurity";
 
@@ -153,15 +152,7 @@ async fn the_certificate_and_its_email_come_in_cyrillic() {
             Some(&cookie),
         )
         .await;
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("certificate.pdf");
-    std::fs::write(&file, &pdf.bytes).unwrap();
-    let text = Command::new("pdftotext")
-        .arg(&file)
-        .arg("-")
-        .output()
-        .unwrap();
-    let text = String::from_utf8(text.stdout).unwrap();
+    let text = pdf_text(&pdf.bytes);
     assert!(has_uzbek_cyrillic(&text), "{text}");
     let first_title_word = record.course_title.split_whitespace().next().unwrap();
     assert!(

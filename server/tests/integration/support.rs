@@ -319,3 +319,16 @@ pub async fn database_url(dir: &tempfile::TempDir) -> String {
         Err(_) => format!("sqlite://{}?mode=rwc", dir.path().join("test.db").display()),
     }
 }
+
+/// The text of a PDF, as `pdftotext` (poppler) reads it.
+pub fn pdf_text(bytes: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("document.pdf");
+    std::fs::write(&file, bytes).unwrap();
+    let output = std::process::Command::new("pdftotext")
+        .arg(&file)
+        .arg("-")
+        .output()
+        .unwrap();
+    String::from_utf8(output.stdout).unwrap()
+}
